@@ -1,0 +1,175 @@
+"""Distribution rules: which value each member has in each dimension, and the percentages.
+
+An engine computes distributions in three steps: ``member_dimensions`` turns a batch of members
+into one value per dimension, the engine counts members per (dimension, value) with its own
+group-by, and ``distributions_from_counts`` adds percentages and the canonical order.
+
+Only members registered on or before the as-of date (by the end of that day, UTC) are
+counted, so a past date can be recomputed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from memberanalyzer.members.age import AgeGroups, ages_at
+from memberanalyzer.members.schema import UTC_MICROS
+
+__all__ = [
+    "DIMENSIONS",
+    "DIMENSION_SOURCE_COLUMNS",
+    "DISTRIBUTION_SCHEMA",
+    "count_dimensions",
+    "distributions_from_counts",
+    "member_dimensions",
+]
+
+DIMENSIONS: tuple[str, ...] = (
+    "gender",
+    "age_group",
+    "country",
+    "city",
+    "nationality",
+    "registration_year",
+    "age_group_by_gender",
+)
+
+# Member columns that the dimensions are computed from.
+DIMENSION_SOURCE_COLUMNS: tuple[str, ...] = (
+    "gender",
+    "date_of_birth",
+    "country",
+    "city",
+    "nationality",
+    "registered_at",
+)
+
+DISTRIBUTION_SCHEMA = pa.schema(
+    [
+        pa.field("as_of", pa.date32(), nullable=False),
+        pa.field("dimension", pa.string(), nullable=False),
+        pa.field("value", pa.string(), nullable=False),
+        pa.field("count", pa.int64(), nullable=False),
+        pa.field("percentage", pa.float64(), nullable=False),
+    ]
+)
+
+COUNTS_SCHEMA = pa.schema(
+    [pa.field("dimension", pa.string()), pa.field("value", pa.string()), pa.field("count", pa.int64())]
+)
+
+_ORDINAL_DIMENSIONS = ("age_group", "registration_year", "age_group_by_gender")
+
+
+def end_of_day(as_of: date) -> datetime:
+    """Return the first instant after ``as_of`` in UTC."""
+    return datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=timezone.utc)
+
+
+def member_dimensions(
+    members: pa.RecordBatch | pa.Table, as_of: date, age_groups: AgeGroups
+) -> pa.Table:
+    """Return one row per member counted at ``as_of``, with a column per dimension."""
+    table = members if isinstance(members, pa.Table) else pa.Table.from_batches([members])
+    registered_by = pa.scalar(end_of_day(as_of), UTC_MICROS)
+    table = table.filter(pc.less(table.column("registered_at"), registered_by))
+
+    age_group = age_groups.label(ages_at(table.column("date_of_birth").combine_chunks(), as_of))
+    gender = table.column("gender")
+    return pa.table(
+        {
+            "gender": gender,
+            "age_group": age_group,
+            "country": table.column("country"),
+            "city": table.column("city"),
+            "nationality": table.column("nationality"),
+            "registration_year": pc.cast(pc.year(table.column("registered_at")), pa.string()),
+            "age_group_by_gender": pc.binary_join_element_wise(age_group, gender, "|"),
+        }
+    )
+
+
+def count_dimensions(dimensions: pa.Table) -> pa.Table:
+    """Count members per (dimension, value) with Arrow's group-by; returns COUNTS_SCHEMA."""
+    parts = []
+    for dimension in DIMENSIONS:
+        counts = dimensions.group_by(dimension).aggregate([([], "count_all")])
+        parts.append(
+            pa.table(
+                {
+                    "dimension": pa.array([dimension] * counts.num_rows, pa.string()),
+                    "value": pc.cast(counts.column(dimension), pa.string()),
+                    "count": pc.cast(counts.column("count_all"), pa.int64()),
+                },
+                schema=COUNTS_SCHEMA,
+            )
+        )
+    return pa.concat_tables(parts)
+
+
+def distributions_from_counts(counts: pa.Table, as_of: date, age_groups: AgeGroups) -> pa.Table:
+    """Merge partial counts, add percentages and sort; returns DISTRIBUTION_SCHEMA rows.
+
+    ``counts`` may hold several rows for the same (dimension, value), one per batch or
+    partition; they are summed. Rows with a null value (a member without an age group) are
+    not counted. Percentages are rounded to two decimals by the largest-remainder method, so
+    within one dimension they add up to exactly 100.
+    """
+    merged = (
+        counts.filter(pc.is_valid(counts.column("value")))
+        .group_by(["dimension", "value"])
+        .aggregate([("count", "sum")])
+    )
+    rows = []
+    for dimension in DIMENSIONS:
+        part = merged.filter(pc.equal(merged.column("dimension"), dimension))
+        values = part.column("value").to_pylist()
+        totals = part.column("count_sum").to_numpy()
+        order = _canonical_order(dimension, values, totals, age_groups)
+        percentages = _largest_remainder_percentages(totals[order])
+        for position, percentage in zip(order, percentages):
+            rows.append((dimension, values[position], int(totals[position]), percentage))
+
+    return pa.table(
+        {
+            "as_of": pa.array([as_of] * len(rows), pa.date32()),
+            "dimension": [row[0] for row in rows],
+            "value": [row[1] for row in rows],
+            "count": pa.array([row[2] for row in rows], pa.int64()),
+            "percentage": pa.array([row[3] for row in rows], pa.float64()),
+        },
+        schema=DISTRIBUTION_SCHEMA,
+    )
+
+
+def _canonical_order(
+    dimension: str, values: list[str], counts: np.ndarray, age_groups: AgeGroups
+) -> list[int]:
+    """Order ordinal dimensions naturally and the others by count, then value."""
+    positions = range(len(values))
+    if dimension not in _ORDINAL_DIMENSIONS:
+        return sorted(positions, key=lambda i: (-int(counts[i]), values[i]))
+    if dimension == "registration_year":
+        return sorted(positions, key=lambda i: int(values[i]))
+
+    rank = {label: index for index, label in enumerate(age_groups.labels)}
+    return sorted(positions, key=lambda i: (rank.get(values[i].split("|")[0], len(rank)), values[i]))
+
+
+def _largest_remainder_percentages(counts: np.ndarray) -> list[float]:
+    total = int(counts.sum())
+    if total == 0:
+        return [0.0] * len(counts)
+
+    hundredths = counts.astype(np.int64) * 10_000
+    floors = hundredths // total
+    remainders = hundredths % total
+    missing = 10_000 - int(floors.sum())
+    # Stable sort: equal remainders go to the earlier row in the canonical order.
+    for index in np.argsort(-remainders, kind="stable")[:missing]:
+        floors[index] += 1
+    return [int(value) / 100 for value in floors]

@@ -1,0 +1,229 @@
+"""Turn JSON text into raw record batches (``RAW_SCHEMA``) with DuckDB's JSON reader.
+
+DuckDB extracts every randomuser.me field as a JSON fragment (``"male"``, ``12345``, ``null``),
+so the JSON type of each value survives extraction: a number where the API sends numbers is
+kept as its text, and an object where a string belongs becomes a ``wrong_type`` rejection
+instead of being stringified. Two readers share the decoding:
+
+* ``read_ndjson_file`` lets DuckDB read a whole NDJSON file in parallel. This is the fast path.
+* ``read_json_lines`` works on lines that Python already split, one query per chunk, and
+  reports invalid JSON and non-object lines per record. Files whose fast read fails, response
+  documents and API pages use it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Sequence
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from memberanalyzer.members.reasons import RejectReason
+from memberanalyzer.members.schema import (
+    CONTAINER_PATHS,
+    LEGACY_MARKER,
+    RAW_FIELDS,
+    RAW_SCHEMA,
+    raw_nested_structure,
+)
+
+__all__ = ["decode_fragments", "read_json_lines", "read_ndjson_file"]
+
+log = logging.getLogger(__name__)
+
+_LEAF_STRUCTURE = raw_nested_structure("JSON")
+_STRING_START = '"'
+_NUMBER_START = r"^-?[0-9]"
+
+
+def _duckdb_type(node: object) -> str:
+    if isinstance(node, str):
+        return node
+    assert isinstance(node, dict)
+    members = ", ".join(f'"{name}" {_duckdb_type(child)}' for name, child in node.items())
+    return f"STRUCT({members})"
+
+
+def _columns_argument() -> str:
+    """DuckDB ``columns={...}`` text for read_json: top-level name to its nested type."""
+    items = ", ".join(f"'{name}': '{_duckdb_type(child)}'" for name, child in _LEAF_STRUCTURE.items())
+    return "{" + items + "}"
+
+
+_COLUMNS = _columns_argument()
+_STRUCTURE_JSON = json.dumps(_LEAF_STRUCTURE)
+_CONTAINER_JSON_PATHS = [f"$.{path}" for path in CONTAINER_PATHS]
+
+
+def read_ndjson_file(
+    connection: duckdb.DuckDBPyConnection, path: str, source: str, batch_size: int
+) -> Iterator[pa.RecordBatch]:
+    """Read an NDJSON file with DuckDB's parallel reader, in raw batches of ``batch_size``.
+
+    Raises ``duckdb.InvalidInputException`` when a line is not JSON or a nested value has the
+    wrong type (a string where ``dob`` should be an object, say); the caller then reads the
+    file with ``read_json_lines`` to find and reject those records one by one.
+    """
+    query = (
+        "SELECT * FROM read_json(?, format = 'newline_delimited', "
+        f"columns = {_COLUMNS}, maximum_object_size = 16777216)"
+    )
+    reader = connection.sql(query, params=[path]).to_arrow_reader(batch_size)
+    first_record = 1
+    for batch in reader:
+        flat = _flatten(pa.Table.from_batches([batch]))
+        numbers = pa.array(range(first_record, first_record + flat.num_rows), pa.int64())
+        first_record += flat.num_rows
+        yield decode_fragments(flat, source, numbers, raw_records=None)
+
+
+def read_json_lines(
+    connection: duckdb.DuckDBPyConnection,
+    lines: Sequence[str],
+    source: str,
+    first_record: int = 1,
+    record_numbers: Sequence[int] | None = None,
+) -> pa.RecordBatch:
+    """Parse JSON texts, one record each, into one raw batch.
+
+    A text that is not valid JSON or not an object becomes a record with ``parse_error`` set,
+    so the member rules reject it with its reason instead of losing it.
+    """
+    numbers = (
+        list(record_numbers)
+        if record_numbers is not None
+        else list(range(first_record, first_record + len(lines)))
+    )
+    texts = pa.table({"line": pa.array(lines, pa.string())})
+    parsed = connection.sql(
+        f"""
+        SELECT
+            json_valid(line) AS valid,
+            CASE WHEN json_valid(line) THEN json_type(line) END AS root_type,
+            CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
+                 THEN json_type(line, {_CONTAINER_JSON_PATHS}) END AS container_types,
+            CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
+                 THEN json_transform(line, '{_STRUCTURE_JSON}') END AS record
+        FROM texts
+        """
+    ).to_arrow_table()
+
+    record = parsed.column("record").combine_chunks()
+    fields = pa.Table.from_arrays(record.flatten(), names=[f.name for f in record.type])
+    batch = decode_fragments(_flatten(fields), source, pa.array(numbers, pa.int64()), lines)
+    return _with_parse_errors(batch, parsed, lines)
+
+
+def _flatten(table: pa.Table) -> pa.Table:
+    """Flatten nested structs into columns named by their dotted path."""
+    while any(pa.types.is_struct(column.type) for column in table.columns):
+        table = table.flatten()
+    return table
+
+
+def decode_fragments(
+    fragments: pa.Table,
+    source: str,
+    record_numbers: pa.Array,
+    raw_records: Sequence[str] | None,
+) -> pa.RecordBatch:
+    """Decode JSON fragments into field text and collect the paths whose type is not allowed."""
+    size = fragments.num_rows
+    columns: dict[str, pa.Array] = {}
+    wrong_type: list[tuple[str, pa.Array]] = []
+    for raw_field in RAW_FIELDS:
+        values, bad_type = _decode_leaf(fragments.column(raw_field.path).combine_chunks(), raw_field.kind)
+        columns[raw_field.path] = values
+        wrong_type.append((raw_field.path, bad_type))
+
+    columns[LEGACY_MARKER] = pc.cast(fragments.column(LEGACY_MARKER).combine_chunks(), pa.string())
+    columns["type_errors"] = _type_error_lists(size, wrong_type)
+    columns["parse_error"] = pa.nulls(size, pa.string())
+    columns["parse_error_detail"] = pa.nulls(size, pa.string())
+    columns["source"] = pa.array([source] * size, pa.string())
+    columns["record_number"] = record_numbers
+    columns["raw_record"] = (
+        pa.array(raw_records, pa.string()) if raw_records is not None else pa.nulls(size, pa.string())
+    )
+    return pa.RecordBatch.from_pydict(columns, schema=RAW_SCHEMA)
+
+
+def _decode_leaf(fragments: pa.Array, kind: str) -> tuple[pa.Array, pa.Array]:
+    """Return the text of each JSON fragment and a mask of fragments whose type is not allowed.
+
+    Strings lose their quotes, numbers keep their literal text (where ``kind`` allows them),
+    and anything else (true, false, objects, arrays) is a wrong type.
+    """
+    text = pc.cast(fragments, pa.string())
+    is_string = pc.fill_null(pc.starts_with(text, _STRING_START), False)
+    is_number = pc.fill_null(pc.match_substring_regex(text, _NUMBER_START), False)
+    allowed = pc.or_(is_string, is_number) if kind == "number_or_text" else is_string
+    bad_type = pc.and_(pc.is_valid(text), pc.invert(allowed))
+
+    unquoted = pc.utf8_slice_codeunits(text, 1, -1)
+    values = pc.if_else(is_string, unquoted, pc.if_else(is_number, text, pa.scalar(None, pa.string())))
+    escaped = pc.fill_null(pc.and_(is_string, pc.match_substring(unquoted, "\\")), False)
+    if pc.any(escaped).as_py():
+        values = _unescape(values, text, escaped)
+    return values, bad_type
+
+
+def _unescape(values: pa.Array, fragments: pa.Array, escaped: pa.Array) -> pa.Array:
+    """Decode JSON escapes (\\u00e9, \\") in the few strings that have them."""
+    decoded = values.to_pylist()
+    for position in pc.indices_nonzero(escaped).to_pylist():
+        decoded[position] = json.loads(fragments[position].as_py())
+    return pa.array(decoded, pa.string())
+
+
+def _type_error_lists(size: int, leaf_errors: list[tuple[str, pa.Array]]) -> pa.Array:
+    any_error = pa.array([False] * size)
+    for _, bad in leaf_errors:
+        any_error = pc.or_(any_error, bad)
+    if not pc.any(any_error).as_py():
+        return pa.array([[]] * size, pa.list_(pa.string()))
+
+    lists: list[list[str]] = [[] for _ in range(size)]
+    for path, bad in leaf_errors:
+        for position in pc.indices_nonzero(bad).to_pylist():
+            lists[position].append(path)
+    return pa.array(lists, pa.list_(pa.string()))
+
+
+def _with_parse_errors(batch: pa.RecordBatch, parsed: pa.Table, lines: Sequence[str]) -> pa.RecordBatch:
+    """Mark records that are not valid JSON or not objects, and containers of the wrong type."""
+    valid = parsed.column("valid").to_pylist()
+    root_types = parsed.column("root_type").to_pylist()
+    container_types = parsed.column("container_types").to_pylist()
+
+    parse_errors: list[str | None] = []
+    details: list[str | None] = []
+    type_errors = batch.column("type_errors").to_pylist()
+    for position, (is_valid, root_type, types) in enumerate(zip(valid, root_types, container_types)):
+        error, detail = _parse_error(is_valid, root_type, lines[position])
+        parse_errors.append(error)
+        details.append(detail)
+        if types is not None:
+            wrong = [path for path, kind in zip(CONTAINER_PATHS, types) if kind not in (None, "OBJECT", "NULL")]
+            type_errors[position] = wrong + type_errors[position]
+
+    columns = {name: batch.column(name) for name in batch.schema.names}
+    columns["parse_error"] = pa.array(parse_errors, pa.string())
+    columns["parse_error_detail"] = pa.array(details, pa.string())
+    columns["type_errors"] = pa.array(type_errors, pa.list_(pa.string()))
+    return pa.RecordBatch.from_pydict(columns, schema=RAW_SCHEMA)
+
+
+def _parse_error(is_valid: bool | None, root_type: str | None, line: str) -> tuple[str | None, str | None]:
+    if not is_valid:
+        try:
+            json.loads(line)
+        except json.JSONDecodeError as error:
+            return RejectReason.INVALID_JSON.value, f"not valid JSON: {error.msg} at column {error.colno}"
+        return RejectReason.INVALID_JSON.value, "not valid JSON"
+    if root_type != "OBJECT":
+        return RejectReason.NOT_AN_OBJECT.value, f"expected a JSON object, got {root_type}"
+    return None, None
