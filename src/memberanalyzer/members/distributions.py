@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
+import re
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,6 +28,7 @@ __all__ = [
     "count_dimensions",
     "distributions_from_counts",
     "member_dimensions",
+    "sort_distributions",
 ]
 
 DIMENSIONS: tuple[str, ...] = (
@@ -111,7 +114,7 @@ def count_dimensions(dimensions: pa.Table) -> pa.Table:
     return pa.concat_tables(parts)
 
 
-def distributions_from_counts(counts: pa.Table, as_of: date, age_groups: AgeGroups) -> pa.Table:
+def distributions_from_counts(counts: pa.Table, as_of: date) -> pa.Table:
     """Merge partial counts, add percentages and sort; returns DISTRIBUTION_SCHEMA rows.
 
     ``counts`` may hold several rows for the same (dimension, value), one per batch or
@@ -129,7 +132,7 @@ def distributions_from_counts(counts: pa.Table, as_of: date, age_groups: AgeGrou
         part = merged.filter(pc.equal(merged.column("dimension"), dimension))
         values = part.column("value").to_pylist()
         totals = part.column("count_sum").to_numpy()
-        order = _canonical_order(dimension, values, totals, age_groups)
+        order = _canonical_order(dimension, values, totals)
         percentages = _largest_remainder_percentages(totals[order])
         for position, percentage in zip(order, percentages):
             rows.append((dimension, values[position], int(totals[position]), percentage))
@@ -146,18 +149,31 @@ def distributions_from_counts(counts: pa.Table, as_of: date, age_groups: AgeGrou
     )
 
 
-def _canonical_order(
-    dimension: str, values: list[str], counts: np.ndarray, age_groups: AgeGroups
-) -> list[int]:
-    """Order ordinal dimensions naturally and the others by count, then value."""
+def sort_distributions(distributions: pa.Table) -> pa.Table:
+    """Sort distribution rows by dimension, then in each dimension's canonical order."""
+    parts = []
+    for dimension in DIMENSIONS:
+        part = distributions.filter(pc.equal(distributions.column("dimension"), dimension))
+        values = part.column("value").to_pylist()
+        counts = part.column("count").to_numpy()
+        parts.append(part.take(pa.array(_canonical_order(dimension, values, counts), pa.int64())))
+    return pa.concat_tables(parts) if parts else distributions
+
+
+def _canonical_order(dimension: str, values: list[str], counts: np.ndarray) -> list[int]:
+    """Order ordinal dimensions naturally and the others by count descending, then value."""
     positions = range(len(values))
     if dimension not in _ORDINAL_DIMENSIONS:
         return sorted(positions, key=lambda i: (-int(counts[i]), values[i]))
     if dimension == "registration_year":
         return sorted(positions, key=lambda i: int(values[i]))
+    # Age-group labels start with their lower bound: "0-17", "18-24", ..., "65+".
+    return sorted(positions, key=lambda i: (_lower_bound(values[i]), values[i]))
 
-    rank = {label: index for index, label in enumerate(age_groups.labels)}
-    return sorted(positions, key=lambda i: (rank.get(values[i].split("|")[0], len(rank)), values[i]))
+
+def _lower_bound(age_group_value: str) -> int:
+    digits = re.match(r"\d+", age_group_value)
+    return int(digits.group()) if digits else -1
 
 
 def _largest_remainder_percentages(counts: np.ndarray) -> list[float]:

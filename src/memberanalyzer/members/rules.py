@@ -51,6 +51,33 @@ _TIMEZONE_OFFSET = r"^(?P<sign>[+-]?)(?P<hours>\d{1,2}):(?P<minutes>\d{2})$"
 # an impossible record.
 _CLOCK_SKEW = timedelta(days=1)
 
+# Raw fields that become member columns or are checked; the rest (password hashes, the API's
+# own ages) are only kept in the raw record of a rejection.
+_USED_PATHS = (
+    "gender",
+    "name.title",
+    "name.first",
+    "name.last",
+    "location.street.number",
+    "location.street.name",
+    "location.city",
+    "location.state",
+    "location.country",
+    "location.postcode",
+    "location.coordinates.latitude",
+    "location.coordinates.longitude",
+    "location.timezone.offset",
+    "email",
+    "login.uuid",
+    "login.username",
+    "dob.date",
+    "registered.date",
+    "phone",
+    "cell",
+    "picture.large",
+    "nat",
+)
+
 _TEXT_REPAIR_COLUMNS = ("title", "first_name", "last_name", "street_name", "city", "state", "country")
 
 
@@ -103,7 +130,7 @@ def normalise_members(raw: pa.RecordBatch | pa.Table, now: datetime) -> Normalis
     ``now`` is the instant that "in the future" is measured against (timezone-aware).
     """
     table = raw if isinstance(raw, pa.Table) else pa.Table.from_batches([raw])
-    text = {path: _clean_text(table.column(path)) for path in RAW_PATHS}
+    text = {path: _clean_text(table.column(path)) for path in _USED_PATHS}
     verdicts = _Verdicts(table.num_rows)
 
     _check_shape(table, verdicts)
@@ -134,9 +161,10 @@ def _clean_text(column: pa.ChunkedArray) -> pa.Array:
 
 def _check_shape(table: pa.Table, verdicts: _Verdicts) -> None:
     parse_error = table.column("parse_error").combine_chunks()
-    detail = table.column("parse_error_detail").combine_chunks()
-    for reason in (RejectReason.INVALID_JSON, RejectReason.NOT_AN_OBJECT):
-        verdicts.fail(pc.equal(parse_error, reason.value), reason, None, detail)
+    if parse_error.null_count < len(parse_error):
+        detail = table.column("parse_error_detail").combine_chunks()
+        for reason in (RejectReason.INVALID_JSON, RejectReason.NOT_AN_OBJECT):
+            verdicts.fail(pc.equal(parse_error, reason.value), reason, None, detail)
 
     legacy = pc.is_valid(table.column(LEGACY_MARKER).combine_chunks())
     verdicts.fail(
@@ -148,6 +176,8 @@ def _check_shape(table: pa.Table, verdicts: _Verdicts) -> None:
     )
 
     type_errors = table.column("type_errors").combine_chunks()
+    if not pc.max(pc.list_value_length(type_errors)).as_py():
+        return
     has_type_error = pc.greater(pc.fill_null(pc.list_value_length(type_errors), 0), 0)
     non_empty = pc.if_else(has_type_error, type_errors, pa.scalar(None, type_errors.type))
     first_path = pc.list_element(non_empty, 0)
@@ -311,6 +341,8 @@ def _repair_text_columns(members: pa.Table) -> tuple[pa.Table, int]:
     for name in _TEXT_REPAIR_COLUMNS:
         index = members.schema.get_field_index(name)
         repaired, column_status = repair_mojibake(members.column(index).combine_chunks())
+        if column_status.null_count == len(column_status):
+            continue
         members = members.set_column(index, members.schema.field(index), repaired)
         status = _worst_status(status, column_status)
 

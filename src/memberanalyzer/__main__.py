@@ -1,0 +1,5 @@
+"""Allow ``python -m memberanalyzer``."""
+
+from memberanalyzer.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Analysis outputs: export of computed distributions to files other tools read."""

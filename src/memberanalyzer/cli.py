@@ -1,0 +1,384 @@
+"""The ``memberanalyzer`` command line: ``run`` and one command per stage.
+
+Exit codes (also listed in the README):
+
+* 0: success
+* 1: unexpected internal error (a bug: please report it with the log)
+* 2: invalid option or setting
+* 3: an input file is missing, unreadable or not JSON
+* 4: the API could not be reached or kept failing after its retries
+* 5: nothing to do: no records read, every record rejected, or no member to analyse
+* 6: the DuckDB store could not be opened or written
+* 7: no distributions stored for the as-of date, so no charts
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from memberanalyzer import __version__
+from memberanalyzer.engines.embedded import (
+    IngestSummary,
+    ReportFiles,
+    analyze,
+    draw_charts,
+    ingest,
+)
+from memberanalyzer.errors import ConfigurationError, MemberAnalyzerError
+from memberanalyzer.settings import ENV_PREFIX, Settings, load_settings
+from memberanalyzer.sources.api import RandomUserApiSource
+from memberanalyzer.sources.base import MemberSource
+from memberanalyzer.sources.files import JsonFileSource
+from memberanalyzer.sources.generator import GeneratorSource, write_ndjson
+from memberanalyzer.stores.duckdb_store import DuckDBStore
+
+__all__ = ["app", "main"]
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    help="MemberAnalyzer: ingest member records, validate and store them, and chart who the "
+    "members are. Every option can also be set with its MEMBERANALYZER_* environment variable.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _help(field: str, text: str) -> str:
+    """Help text with the option's environment variable and default."""
+    info = Settings.model_fields[field]
+    default = info.default if info.default_factory is None else "number of CPUs"
+    return f"{text} [env: {ENV_PREFIX}{field.upper()}; default: {default}]"
+
+
+DbOption = Annotated[Path | None, typer.Option("--db", help=_help("db", "DuckDB database file."))]
+LogLevelOption = Annotated[str | None, typer.Option(help=_help("log_level", "Log level on stderr."))]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(help="Date to compute the distributions at, YYYY-MM-DD. [default: today in UTC]"),
+]
+AgeBoundsOption = Annotated[
+    str | None,
+    typer.Option(help=_help("age_bounds", "Lower bounds in years of the age groups after 0-17, comma-separated.")),
+]
+OutOption = Annotated[Path | None, typer.Option("--out", help=_help("out", "Folder for charts; each date gets OUT/<as_of>/."))]
+TopNOption = Annotated[int | None, typer.Option(help=_help("top_n", "Bars per chart; the rest becomes one 'Other' bar."))]
+InputOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--input",
+        "-i",
+        help="randomuser.me response, JSON array or NDJSON file; repeat for several files.",
+    ),
+]
+GenerateOption = Annotated[
+    int | None, typer.Option(help="Generate this many randomuser.me-shaped members offline.")
+]
+SeedOption = Annotated[int, typer.Option(help="Seed of the generator; the same seed gives the same members.")]
+ApiCountOption = Annotated[
+    int | None, typer.Option(help="Fetch this many members from the API at --api-url.")
+]
+ApiUrlOption = Annotated[str | None, typer.Option(help=_help("api_url", "randomuser.me-compatible API URL."))]
+ApiSeedOption = Annotated[
+    str | None, typer.Option(help="API seed for reproducible pages. [default: random, logged]")
+]
+ApiPageSizeOption = Annotated[
+    int | None, typer.Option(help=_help("api_page_size", "Members per API request, 1 to 5000."))
+]
+ApiTimeoutOption = Annotated[float | None, typer.Option(help=_help("api_timeout", "Seconds per API request."))]
+ApiRetriesOption = Annotated[int | None, typer.Option(help=_help("api_retries", "Retries of a failed API request."))]
+NatOption = Annotated[
+    str | None,
+    typer.Option(help="Nationality codes to fetch or generate, comma-separated, e.g. GB,FR. [default: all]"),
+]
+BatchSizeOption = Annotated[int | None, typer.Option(help=_help("batch_size", "Records per batch."))]
+ThreadsOption = Annotated[int | None, typer.Option(help=_help("threads", "Worker threads."))]
+MemoryLimitOption = Annotated[str | None, typer.Option(help=_help("memory_limit", "DuckDB memory limit."))]
+
+
+@app.callback()
+def _version(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"memberanalyzer {__version__}")
+        raise typer.Exit()
+
+
+T = TypeVar("T")
+
+
+def _run_command(action: Callable[[], T]) -> T:
+    """Run a command body and turn MemberAnalyzer errors into messages and exit codes."""
+    try:
+        return action()
+    except MemberAnalyzerError as error:
+        log.debug("command failed", exc_info=True)
+        err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        err.print("interrupted: batches already written are stored")
+        raise typer.Exit(130) from None
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _parse_as_of(text: str | None) -> date:
+    if text is None:
+        return datetime.now(timezone.utc).date()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ConfigurationError(f"invalid --as-of {text!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _nationalities(text: str | None) -> list[str]:
+    return [code.strip().upper() for code in (text or "").split(",") if code.strip()]
+
+
+@contextmanager
+def _open_store(settings: Settings) -> Iterator[DuckDBStore]:
+    store = DuckDBStore(settings.db, settings.memory_limit, settings.threads)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _sources(
+    settings: Settings,
+    inputs: list[Path] | None,
+    generate: int | None,
+    seed: int,
+    api_count: int | None,
+    api_seed: str | None,
+    nat: str | None,
+) -> list[MemberSource]:
+    sources: list[MemberSource] = [
+        JsonFileSource(path, settings.batch_size, settings.threads) for path in inputs or []
+    ]
+    if api_count is not None:
+        sources.append(
+            RandomUserApiSource(
+                settings.api_url,
+                api_count,
+                settings.api_page_size,
+                api_seed,
+                _nationalities(nat),
+                settings.api_timeout,
+                settings.api_retries,
+                settings.api_backoff,
+            )
+        )
+    if generate is not None:
+        sources.append(GeneratorSource(generate, seed, _nationalities(nat)))
+    if not sources:
+        raise ConfigurationError(
+            "no source given: use --input FILE, --generate N or --api-count N (or several)"
+        )
+    return sources
+
+
+def _ingest_with_progress(sources: list[MemberSource], store: DuckDBStore) -> IngestSummary:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingesting records", total=None)
+
+        def advance(_: str, records: int) -> None:
+            progress.advance(task, records)
+
+        return ingest(sources, store, on_batch=advance)
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    table = Table(title="Ingest summary", show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("records read", f"{summary.records_read:,}")
+    table.add_row("members stored", f"{summary.members_accepted:,}")
+    table.add_row("  new members", f"{summary.new_members:,}")
+    table.add_row("  duplicates merged", f"{summary.duplicates_merged:,}")
+    table.add_row("text repaired (mojibake)", f"{summary.text_repairs:,}")
+    table.add_row("records rejected", f"{summary.rejected:,}")
+    for reason, count in summary.rejected_by_reason.most_common():
+        table.add_row(f"  {reason}", f"{count:,}")
+    out.print(table)
+
+
+def _print_report_files(files: ReportFiles) -> None:
+    out.print(f"Charts:        {files.folder}/ ({len(files.charts)} files)")
+    out.print(f"Report:        {files.report}")
+    out.print(f"Distributions: {files.csv}")
+    out.print(f"               {files.json}")
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: InputOption = None,
+    generate: GenerateOption = None,
+    seed: SeedOption = 0,
+    api_count: ApiCountOption = None,
+    api_url: ApiUrlOption = None,
+    api_seed: ApiSeedOption = None,
+    api_page_size: ApiPageSizeOption = None,
+    api_timeout: ApiTimeoutOption = None,
+    api_retries: ApiRetriesOption = None,
+    nat: NatOption = None,
+    db: DbOption = None,
+    batch_size: BatchSizeOption = None,
+    threads: ThreadsOption = None,
+    memory_limit: MemoryLimitOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Read member records, validate them and store members and rejected records."""
+
+    def body() -> None:
+        settings = load_settings(
+            db=db, api_url=api_url, api_page_size=api_page_size, api_timeout=api_timeout,
+            api_retries=api_retries, batch_size=batch_size, threads=threads,
+            memory_limit=memory_limit, log_level=log_level,
+        )
+        _configure_logging(settings.log_level)
+        sources = _sources(settings, inputs, generate, seed, api_count, api_seed, nat)
+        with _open_store(settings) as store:
+            summary = _ingest_with_progress(sources, store)
+        _print_summary(summary)
+
+    _run_command(body)
+
+
+@app.command("analyze")
+def analyze_command(
+    as_of: AsOfOption = None,
+    age_bounds: AgeBoundsOption = None,
+    db: DbOption = None,
+    threads: ThreadsOption = None,
+    memory_limit: MemoryLimitOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Compute every distribution as of a date and store it in the database."""
+
+    def body() -> None:
+        settings = load_settings(
+            db=db, age_bounds=age_bounds, threads=threads, memory_limit=memory_limit, log_level=log_level
+        )
+        _configure_logging(settings.log_level)
+        day = _parse_as_of(as_of)
+        with _open_store(settings) as store:
+            result = analyze(store, day, settings.age_groups)
+        out.print(f"Distributions as of {day.isoformat()}: {result.member_count:,} members, "
+                  f"{result.distributions.num_rows:,} rows stored in {settings.db}")
+
+    _run_command(body)
+
+
+@app.command("charts")
+def charts_command(
+    as_of: AsOfOption = None,
+    out_dir: OutOption = None,
+    top_n: TopNOption = None,
+    age_bounds: AgeBoundsOption = None,
+    db: DbOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Draw the charts, the HTML report and the CSV and JSON exports of a date's distributions."""
+
+    def body() -> None:
+        settings = load_settings(db=db, out=out_dir, top_n=top_n, age_bounds=age_bounds, log_level=log_level)
+        _configure_logging(settings.log_level)
+        day = _parse_as_of(as_of)
+        with _open_store(settings) as store:
+            files = draw_charts(store, day, settings.out, settings.age_groups, settings.top_n)
+        _print_report_files(files)
+
+    _run_command(body)
+
+
+@app.command("run")
+def run_command(
+    inputs: InputOption = None,
+    generate: GenerateOption = None,
+    seed: SeedOption = 0,
+    api_count: ApiCountOption = None,
+    api_url: ApiUrlOption = None,
+    api_seed: ApiSeedOption = None,
+    api_page_size: ApiPageSizeOption = None,
+    api_timeout: ApiTimeoutOption = None,
+    api_retries: ApiRetriesOption = None,
+    nat: NatOption = None,
+    as_of: AsOfOption = None,
+    age_bounds: AgeBoundsOption = None,
+    out_dir: OutOption = None,
+    top_n: TopNOption = None,
+    db: DbOption = None,
+    batch_size: BatchSizeOption = None,
+    threads: ThreadsOption = None,
+    memory_limit: MemoryLimitOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Run every stage: ingest, analyze, then charts and the report."""
+
+    def body() -> None:
+        settings = load_settings(
+            db=db, out=out_dir, top_n=top_n, age_bounds=age_bounds, api_url=api_url,
+            api_page_size=api_page_size, api_timeout=api_timeout, api_retries=api_retries,
+            batch_size=batch_size, threads=threads, memory_limit=memory_limit, log_level=log_level,
+        )
+        _configure_logging(settings.log_level)
+        day = _parse_as_of(as_of)
+        sources = _sources(settings, inputs, generate, seed, api_count, api_seed, nat)
+        with _open_store(settings) as store:
+            summary = _ingest_with_progress(sources, store)
+            _print_summary(summary)
+            result = analyze(store, day, settings.age_groups)
+            files = draw_charts(
+                store, day, settings.out, settings.age_groups, settings.top_n, summary.as_dict()
+            )
+        out.print(f"Distributions as of {day.isoformat()} over {result.member_count:,} members")
+        _print_report_files(files)
+
+    _run_command(body)
+
+
+@app.command("generate")
+def generate_command(
+    count: Annotated[int, typer.Argument(help="Number of members to generate.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="NDJSON file to write.")],
+    seed: SeedOption = 0,
+    nat: NatOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Write generated randomuser.me-shaped members to an NDJSON file, without storing them."""
+
+    def body() -> None:
+        settings = load_settings(log_level=log_level)
+        _configure_logging(settings.log_level)
+        written = write_ndjson(GeneratorSource(count, seed, _nationalities(nat)), output, settings.threads)
+        out.print(f"Wrote {written:,} members to {output}")
+
+    _run_command(body)
+
+
+def main() -> None:
+    """Entry point of the ``memberanalyzer`` script."""
+    app()

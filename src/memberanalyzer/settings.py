@@ -1,0 +1,80 @@
+"""Typed settings of MemberAnalyzer, read from ``MEMBERANALYZER_*`` environment variables.
+
+Command-line options override these values. Every default works on a laptop with no server:
+the store is a DuckDB file in the working directory and reports go to ``./reports``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from memberanalyzer.errors import ConfigurationError
+from memberanalyzer.members.age import DEFAULT_AGE_BOUNDS, AgeGroups
+
+__all__ = ["ENV_PREFIX", "Settings", "load_settings"]
+
+ENV_PREFIX = "MEMBERANALYZER_"
+
+
+class Settings(BaseSettings):
+    """Every setting of the embedded pipeline, with its unit in the description."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True)
+
+    db: Path = Field(Path("memberanalyzer.duckdb"), description="DuckDB database file")
+    out: Path = Field(Path("reports"), description="folder for charts and reports")
+    age_bounds: str = Field(
+        ",".join(str(bound) for bound in DEFAULT_AGE_BOUNDS),
+        description="lower bounds of the age groups after 0-17, comma-separated years",
+    )
+    top_n: int = Field(20, ge=1, le=200, description="bars per chart before the rest is grouped as Other")
+    batch_size: int = Field(100_000, ge=100, le=5_000_000, description="records per batch")
+    threads: int = Field(
+        default_factory=lambda: os.cpu_count() or 2, ge=1, le=256, description="worker threads"
+    )
+    memory_limit: str = Field("512MB", description="DuckDB memory limit, e.g. 512MB or 2GB")
+    api_url: str = Field("https://randomuser.me/api/", description="randomuser.me-compatible API")
+    api_page_size: int = Field(5000, ge=1, le=5000, description="results per API request")
+    api_timeout: float = Field(30.0, gt=0, description="seconds per API request")
+    api_retries: int = Field(5, ge=0, le=20, description="retries of a failed API request")
+    api_backoff: float = Field(1.0, ge=0, description="seconds before the first retry, doubled each time")
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR")
+
+    @field_validator("age_bounds")
+    @classmethod
+    def _valid_age_bounds(cls, value: str) -> str:
+        AgeGroups.parse(value)
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError(f"unknown log level {value!r}; use DEBUG, INFO, WARNING or ERROR")
+        return level
+
+    @property
+    def age_groups(self) -> AgeGroups:
+        return AgeGroups.parse(self.age_bounds)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment, apply ``overrides`` that are not None, and validate everything."""
+    given = {name: value for name, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = "; ".join(_describe(problem) for problem in error.errors())
+        raise ConfigurationError(f"invalid settings: {problems}") from None
+
+
+def _describe(problem: object) -> str:
+    assert isinstance(problem, dict)
+    name = ".".join(str(part) for part in problem.get("loc", ()))
+    option = f"--{name.replace('_', '-')} / {ENV_PREFIX}{name.upper()}" if name else "settings"
+    return f"{option}: {problem.get('msg')} (got {problem.get('input')!r})"

@@ -1,0 +1,47 @@
+"""The contract of a member store: members, rejected records and distributions."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+import pyarrow as pa
+
+__all__ = ["MemberStore"]
+
+
+class MemberStore(ABC):
+    """Keeps members (one row per member_id), rejected records and computed distributions."""
+
+    @abstractmethod
+    def upsert_members(self, members: pa.Table) -> None:
+        """Insert members, replacing any stored member with the same member_id.
+
+        When ``members`` holds one member_id twice, the later row wins. Writing the same rows
+        again leaves the store unchanged.
+        """
+
+    @abstractmethod
+    def add_rejected(self, rejected: pa.Table) -> None:
+        """Keep rejected records; a rejection already stored (same rejection_id) is skipped."""
+
+    @abstractmethod
+    def member_count(self) -> int:
+        """Return how many members are stored."""
+
+    @abstractmethod
+    def member_batches(self, columns: Sequence[str], batch_size: int) -> Iterator[pa.RecordBatch]:
+        """Yield the stored members' ``columns`` in batches of at most ``batch_size`` rows."""
+
+    @abstractmethod
+    def replace_distributions(self, as_of: date, distributions: pa.Table) -> None:
+        """Replace every distribution row of ``as_of`` with ``distributions``, atomically."""
+
+    @abstractmethod
+    def distributions(self, as_of: date) -> pa.Table:
+        """Return the distributions stored for ``as_of`` (empty when none were computed)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Flush and release the store."""
