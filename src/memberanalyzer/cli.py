@@ -175,7 +175,8 @@ def _sources(
     nat: str | None,
 ) -> list[MemberSource]:
     sources: list[MemberSource] = [
-        JsonFileSource(path, settings.batch_size, settings.threads) for path in inputs or []
+        JsonFileSource(path, settings.batch_size, settings.threads, settings.memory_limit)
+        for path in inputs or []
     ]
     if api_count is not None:
         sources.append(

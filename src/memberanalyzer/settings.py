@@ -32,11 +32,11 @@ class Settings(BaseSettings):
         description="lower bounds of the age groups after 0-17, comma-separated years",
     )
     top_n: int = Field(20, ge=1, le=200, description="bars per chart before the rest is grouped as Other")
-    batch_size: int = Field(100_000, ge=100, le=5_000_000, description="records per batch")
+    batch_size: int = Field(50_000, ge=100, le=5_000_000, description="records per batch")
     threads: int = Field(
         default_factory=lambda: os.cpu_count() or 2, ge=1, le=256, description="worker threads"
     )
-    memory_limit: str = Field("512MB", description="DuckDB memory limit, e.g. 512MB or 2GB")
+    memory_limit: str = Field("256MB", description="DuckDB memory limit, e.g. 512MB or 2GB")
     api_url: str = Field("https://randomuser.me/api/", description="randomuser.me-compatible API")
     api_page_size: int = Field(5000, ge=1, le=5000, description="results per API request")
     api_timeout: float = Field(30.0, gt=0, description="seconds per API request")

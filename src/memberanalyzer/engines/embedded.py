@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -83,8 +84,14 @@ def ingest(
     store: DuckDBStore,
     now: datetime | None = None,
     on_batch: BatchCallback | None = None,
+    write_rows: int = 131_072,
 ) -> IngestSummary:
     """Read every source, apply the member rules and store members and rejected records.
+
+    Validated rows are written in groups of about ``write_rows`` by one writer thread, so
+    reading and validating the next batch overlaps with DuckDB's write of the previous one;
+    DuckDB also writes large groups much faster than small ones. At most one group waits for
+    the writer, which bounds memory.
 
     Raises ``NothingStoredError`` when records were read but every one was rejected.
     """
@@ -92,23 +99,85 @@ def ingest(
     summary = IngestSummary()
     members_before = store.member_count()
 
-    for source in sources:
-        log.info("ingest started source=%s", source.description)
-        source_records = 0
-        for raw in source.batches():
-            result = normalise_members(raw, now)
-            store.upsert_members(result.members)
-            store.add_rejected(result.rejected)
-            _add_batch(summary, raw.num_rows, result.members.num_rows, result.text_repairs, result.rejected_by_reason)
-            source_records += raw.num_rows
-            if on_batch is not None:
-                on_batch(source.description, raw.num_rows)
-        log.info("ingest finished source=%s records=%d", source.description, source_records)
+    with _StoreWriter(store, write_rows) as writer:
+        for source in sources:
+            _ingest_source(source, writer, summary, now, on_batch)
 
     summary.new_members = store.member_count() - members_before
     log.info("ingest summary %s", " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))
     _check_something_stored(summary)
     return summary
+
+
+def _ingest_source(
+    source: MemberSource,
+    writer: _StoreWriter,
+    summary: IngestSummary,
+    now: datetime,
+    on_batch: BatchCallback | None,
+) -> None:
+    log.info("ingest started source=%s", source.description)
+    source_records = 0
+    for raw in source.batches():
+        result = normalise_members(raw, now)
+        writer.add(result.members, result.rejected)
+        _add_batch(summary, raw.num_rows, result.members.num_rows, result.text_repairs, result.rejected_by_reason)
+        source_records += raw.num_rows
+        if on_batch is not None:
+            on_batch(source.description, raw.num_rows)
+    log.info("ingest finished source=%s records=%d", source.description, source_records)
+
+
+class _StoreWriter:
+    """Collects members and rejected records and writes them on one background thread."""
+
+    def __init__(self, store: DuckDBStore, write_rows: int) -> None:
+        self._store = store
+        self._write_rows = write_rows
+        self._members: list[pa.Table] = []
+        self._rejected: list[pa.Table] = []
+        self._buffered_rows = 0
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+        self._in_flight: Future[None] | None = None
+
+    def __enter__(self) -> _StoreWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        try:
+            if exc_type is None:
+                self._submit()
+            self._wait()
+        finally:
+            self._executor.shutdown(wait=True)
+
+    def add(self, members: pa.Table, rejected: pa.Table) -> None:
+        self._members.append(members)
+        if rejected.num_rows:
+            self._rejected.append(rejected)
+        self._buffered_rows += members.num_rows + rejected.num_rows
+        if self._buffered_rows >= self._write_rows:
+            self._submit()
+
+    def _submit(self) -> None:
+        """Hand the buffered rows to the writer thread, after the previous write finished."""
+        self._wait()
+        members = pa.concat_tables(self._members) if self._members else None
+        rejected = pa.concat_tables(self._rejected) if self._rejected else None
+        self._members, self._rejected, self._buffered_rows = [], [], 0
+        self._in_flight = self._executor.submit(self._write, members, rejected)
+
+    def _write(self, members: pa.Table | None, rejected: pa.Table | None) -> None:
+        if members is not None:
+            self._store.upsert_members(members)
+        if rejected is not None:
+            self._store.add_rejected(rejected)
+
+    def _wait(self) -> None:
+        """Wait for the write in flight; a failed write raises its error here."""
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()
 
 
 def _add_batch(

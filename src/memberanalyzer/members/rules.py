@@ -411,11 +411,15 @@ def _raw_records(rows: pa.Table) -> list[str]:
     ]
 
 
+_JSON_TEXT_PATHS = frozenset(field.path for field in RAW_FIELDS if field.kind == "json")
+
+
 def _rebuild_record(flat: dict[str, str | None]) -> str:
     nested: dict[str, object] = {}
-    for path, value in flat.items():
-        if value is None:
+    for path, text in flat.items():
+        if text is None:
             continue
+        value: object = orjson.Fragment(text) if path in _JSON_TEXT_PATHS else text
         node = nested
         *parents, leaf = path.split(".")
         for parent in parents:

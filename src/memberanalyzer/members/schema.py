@@ -24,12 +24,18 @@ __all__ = [
     "raw_nested_structure",
 ]
 
-JsonKind = Literal["text", "number_or_text"]
+JsonKind = Literal["text", "number_or_text", "json"]
 
 
 @dataclass(frozen=True)
 class RawField:
-    """One leaf of a randomuser.me record and the JSON types it may have."""
+    """One leaf of a randomuser.me record and how a source hands it over.
+
+    ``text`` leaves arrive as the decoded string, ``number_or_text`` leaves as the decoded
+    string or the number's literal text. ``json`` leaves are not used by any rule and arrive
+    as the JSON text of the value (``"secret"``, ``42``); they are kept only to rebuild a
+    rejected record.
+    """
 
     path: str
     kind: JsonKind = "text"
@@ -52,26 +58,26 @@ RAW_FIELDS: tuple[RawField, ...] = (
     RawField("location.coordinates.latitude", "number_or_text"),
     RawField("location.coordinates.longitude", "number_or_text"),
     RawField("location.timezone.offset"),
-    RawField("location.timezone.description"),
+    RawField("location.timezone.description", "json"),
     RawField("email", required=True),
     RawField("login.uuid"),
     RawField("login.username"),
-    RawField("login.password"),
-    RawField("login.salt"),
-    RawField("login.md5"),
-    RawField("login.sha1"),
-    RawField("login.sha256"),
+    RawField("login.password", "json"),
+    RawField("login.salt", "json"),
+    RawField("login.md5", "json"),
+    RawField("login.sha1", "json"),
+    RawField("login.sha256", "json"),
     RawField("dob.date", required=True),
-    RawField("dob.age", "number_or_text"),
+    RawField("dob.age", "json"),
     RawField("registered.date", required=True),
-    RawField("registered.age", "number_or_text"),
+    RawField("registered.age", "json"),
     RawField("phone"),
     RawField("cell"),
-    RawField("id.name"),
-    RawField("id.value", "number_or_text"),
+    RawField("id.name", "json"),
+    RawField("id.value", "json"),
     RawField("picture.large"),
-    RawField("picture.medium"),
-    RawField("picture.thumbnail"),
+    RawField("picture.medium", "json"),
+    RawField("picture.thumbnail", "json"),
     RawField("nat", required=True),
 )
 

@@ -90,10 +90,13 @@ def records_from_document(document: object, origin: str) -> list[object]:
 class JsonFileSource(MemberSource):
     """Reads one file of member records in any of the supported JSON layouts."""
 
-    def __init__(self, path: Path, batch_size: int = 100_000, threads: int = 2) -> None:
+    def __init__(
+        self, path: Path, batch_size: int = 100_000, threads: int = 2, memory_limit: str = "256MB"
+    ) -> None:
         self.path = path
         self.batch_size = batch_size
         self.threads = threads
+        self.memory_limit = memory_limit
 
     @property
     def description(self) -> str:
@@ -105,7 +108,7 @@ class JsonFileSource(MemberSource):
         file_format = detect_format(self.path)
         log.info("reading file=%s format=%s", self.path, file_format)
 
-        connection = duckdb.connect(config={"threads": self.threads})
+        connection = duckdb.connect(config={"threads": self.threads, "memory_limit": self.memory_limit})
         try:
             if file_format == "document":
                 yield from self._document_batches(connection)

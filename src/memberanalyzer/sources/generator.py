@@ -157,14 +157,15 @@ class GeneratorSource(MemberSource):
         adjectives = pa.array(USERNAME_ADJECTIVES).take(pa.array(rng.integers(0, len(USERNAME_ADJECTIVES), size)))
         nouns = pa.array(USERNAME_NOUNS).take(pa.array(rng.integers(0, len(USERNAME_NOUNS), size)))
         digits = _integers_as_text(rng.integers(100, 1000, size))
+        passwords = pa.array(PASSWORDS).take(pa.array(rng.integers(0, len(PASSWORDS), size)))
         return {
             "login.uuid": _uuid4_texts(rng, size),
             "login.username": pc.binary_join_element_wise(adjectives, nouns, digits, ""),
-            "login.password": pa.array(PASSWORDS).take(pa.array(rng.integers(0, len(PASSWORDS), size))),
-            "login.salt": _random_text(rng, size, 8, _ALPHANUMERIC),
-            "login.md5": _random_hex(rng, size, 16),
-            "login.sha1": _random_hex(rng, size, 20),
-            "login.sha256": _random_hex(rng, size, 32),
+            "login.password": _json_strings(passwords),
+            "login.salt": _json_strings(_random_text(rng, size, 8, _ALPHANUMERIC)),
+            "login.md5": _json_strings(_random_hex(rng, size, 16)),
+            "login.sha1": _json_strings(_random_hex(rng, size, 20)),
+            "login.sha256": _json_strings(_random_hex(rng, size, 32)),
         }
 
     def _contact(self, rng: np.random.Generator, nat: np.ndarray, female: np.ndarray) -> dict[str, pa.Array]:
@@ -176,11 +177,11 @@ class GeneratorSource(MemberSource):
         return {
             "phone": _fill_patterns(rng, nat, self._patterns("phone"), no_numbers),
             "cell": _fill_patterns(rng, nat, self._patterns("cell"), no_numbers),
-            "id.name": id_names,
-            "id.value": _fill_patterns(rng, nat, self._patterns("id"), no_numbers),
+            "id.name": _json_strings(id_names),
+            "id.value": _json_strings(_fill_patterns(rng, nat, self._patterns("id"), no_numbers)),
             "picture.large": _portrait_urls("", folder, portrait),
-            "picture.medium": _portrait_urls("med/", folder, portrait),
-            "picture.thumbnail": _portrait_urls("thumb/", folder, portrait),
+            "picture.medium": _json_strings(_portrait_urls("med/", folder, portrait)),
+            "picture.thumbnail": _json_strings(_portrait_urls("thumb/", folder, portrait)),
         }
 
     def _patterns(self, kind: str) -> list[tuple[str, ...]]:
@@ -281,6 +282,15 @@ def _fill_one_pattern(rng: np.random.Generator, pattern: str, numeric: np.ndarra
     return _bytes_rows_to_strings(grid)
 
 
+def _json_strings(values: pa.Array) -> pa.Array:
+    """Quote values as JSON strings, for the fields that sources hand over as JSON text.
+
+    Plain quoting is enough because the generator's values hold no quote, backslash or
+    control character.
+    """
+    return pc.binary_join_element_wise('"', values, '"', "")
+
+
 def _integers_as_text(values: np.ndarray) -> pa.Array:
     return pc.cast(pa.array(values), pa.string())
 
@@ -299,7 +309,7 @@ def _timezones(rng: np.random.Generator, size: int) -> dict[str, pa.Array]:
     chosen = pa.array(rng.integers(0, len(TIMEZONES), size))
     return {
         "location.timezone.offset": pa.array([offset for offset, _ in TIMEZONES]).take(chosen),
-        "location.timezone.description": pa.array([text for _, text in TIMEZONES]).take(chosen),
+        "location.timezone.description": _json_strings(pa.array([text for _, text in TIMEZONES]).take(chosen)),
     }
 
 
@@ -347,7 +357,7 @@ def _dates(rng: np.random.Generator, size: int) -> dict[str, pa.Array]:
     registration_times = pa.array(registrations, pa.timestamp("ms", tz="UTC"))
     return {
         "dob.date": _iso_texts(birth_times),
-        "dob.age": pc.cast(ages_at(birth_times, _AGE_REFERENCE_DATE), pa.string()),
+        "dob.age": pc.cast(ages_at(birth_times, _AGE_REFERENCE_DATE), pa.string()),  # JSON number
         "registered.date": _iso_texts(registration_times),
         "registered.age": pc.cast(ages_at(registration_times, _AGE_REFERENCE_DATE), pa.string()),
     }
@@ -442,19 +452,20 @@ SELECT to_json({
         'coordinates': {'latitude': "location.coordinates.latitude",
                         'longitude': "location.coordinates.longitude"},
         'timezone': {'offset': "location.timezone.offset",
-                     'description': "location.timezone.description"}
+                     'description': "location.timezone.description"::JSON}
     },
     'email': "email",
-    'login': {'uuid': "login.uuid", 'username': "login.username", 'password': "login.password",
-              'salt': "login.salt", 'md5': "login.md5", 'sha1': "login.sha1",
-              'sha256': "login.sha256"},
-    'dob': {'date': "dob.date", 'age': "dob.age"::INTEGER},
-    'registered': {'date': "registered.date", 'age': "registered.age"::INTEGER},
+    'login': {'uuid': "login.uuid", 'username': "login.username",
+              'password': "login.password"::JSON, 'salt': "login.salt"::JSON,
+              'md5': "login.md5"::JSON, 'sha1': "login.sha1"::JSON,
+              'sha256': "login.sha256"::JSON},
+    'dob': {'date': "dob.date", 'age': "dob.age"::JSON},
+    'registered': {'date': "registered.date", 'age': "registered.age"::JSON},
     'phone': "phone",
     'cell': "cell",
-    'id': {'name': "id.name", 'value': "id.value"},
-    'picture': {'large': "picture.large", 'medium': "picture.medium",
-                'thumbnail': "picture.thumbnail"},
+    'id': {'name': "id.name"::JSON, 'value': coalesce("id.value"::JSON, 'null'::JSON)},
+    'picture': {'large': "picture.large", 'medium': "picture.medium"::JSON,
+                'thumbnail': "picture.thumbnail"::JSON},
     'nat': "nat"
 })::VARCHAR AS line
 FROM batch

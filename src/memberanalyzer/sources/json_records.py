@@ -73,11 +73,26 @@ def read_ndjson_file(
     )
     reader = connection.sql(query, params=[path]).to_arrow_reader(batch_size)
     first_record = 1
-    for batch in reader:
-        flat = _flatten(pa.Table.from_batches([batch]))
+    for table in _gather(reader, batch_size):
+        flat = _flatten(table)
         numbers = pa.array(range(first_record, first_record + flat.num_rows), pa.int64())
         first_record += flat.num_rows
         yield decode_fragments(flat, source, numbers, raw_records=None)
+
+
+def _gather(reader: pa.RecordBatchReader, rows: int) -> Iterator[pa.Table]:
+    """Join the reader's small batches (DuckDB returns a few thousand rows each) into tables
+    of about ``rows`` rows, because every later step has a fixed cost per batch."""
+    pending: list[pa.RecordBatch] = []
+    pending_rows = 0
+    for batch in reader:
+        pending.append(batch)
+        pending_rows += batch.num_rows
+        if pending_rows >= rows:
+            yield pa.Table.from_batches(pending).combine_chunks()
+            pending, pending_rows = [], 0
+    if pending:
+        yield pa.Table.from_batches(pending).combine_chunks()
 
 
 def read_json_lines(
@@ -155,19 +170,25 @@ def _decode_leaf(fragments: pa.Array, kind: str) -> tuple[pa.Array, pa.Array]:
     """Return the text of each JSON fragment and a mask of fragments whose type is not allowed.
 
     Strings lose their quotes, numbers keep their literal text (where ``kind`` allows them),
-    and anything else (true, false, objects, arrays) is a wrong type.
+    and anything else (true, false, objects, arrays) is a wrong type. ``json`` leaves are
+    returned unchanged.
     """
     text = pc.cast(fragments, pa.string())
-    is_string = pc.fill_null(pc.starts_with(text, _STRING_START), False)
-    is_number = pc.fill_null(pc.match_substring_regex(text, _NUMBER_START), False)
-    allowed = pc.or_(is_string, is_number) if kind == "number_or_text" else is_string
-    bad_type = pc.and_(pc.is_valid(text), pc.invert(allowed))
+    if kind == "json":
+        return text, pa.array([False] * len(text))
 
-    unquoted = pc.utf8_slice_codeunits(text, 1, -1)
-    values = pc.if_else(is_string, unquoted, pc.if_else(is_number, text, pa.scalar(None, pa.string())))
-    escaped = pc.fill_null(pc.and_(is_string, pc.match_substring(unquoted, "\\")), False)
+    is_string = pc.fill_null(pc.starts_with(text, _STRING_START), False)
+    values = pc.if_else(is_string, pc.utf8_slice_codeunits(text, 1, -1), pa.scalar(None, pa.string()))
+    allowed = is_string
+    if kind == "number_or_text":
+        is_number = pc.fill_null(pc.match_substring_regex(text, _NUMBER_START), False)
+        values = pc.if_else(is_number, text, values)
+        allowed = pc.or_(is_string, is_number)
+    bad_type = pc.and_not(pc.is_valid(text), allowed)
+
+    escaped = pc.fill_null(pc.match_substring(text, "\\"), False)
     if pc.any(escaped).as_py():
-        values = _unescape(values, text, escaped)
+        values = _unescape(values, text, pc.and_(escaped, is_string))
     return values, bad_type
 
 

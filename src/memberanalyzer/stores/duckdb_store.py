@@ -1,6 +1,10 @@
 """The embedded store: one DuckDB database file with members, rejected records and distributions.
 
 Rows arrive as Arrow tables and are written with one SQL statement per batch, never row by row.
+
+``members`` has one row per member_id, kept by ``upsert_members`` (delete, then insert, in one
+transaction) rather than by a PRIMARY KEY: DuckDB maintains a primary-key index row by row,
+which made loading a million members about three times slower (14 s instead of 4 s).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ log = logging.getLogger(__name__)
 
 _SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS members (
-    member_id VARCHAR PRIMARY KEY,
+    member_id VARCHAR NOT NULL,
     title VARCHAR,
     first_name VARCHAR NOT NULL,
     last_name VARCHAR NOT NULL,
@@ -111,7 +115,10 @@ class DuckDBStore(MemberStore):
             return
         batch = _keep_last_per_member(members)
         self._write(
-            f"INSERT OR REPLACE INTO members ({_MEMBER_COLUMNS}) SELECT {_MEMBER_COLUMNS} FROM batch",
+            [
+                "DELETE FROM members WHERE member_id IN (SELECT member_id FROM batch)",
+                f"INSERT INTO members ({_MEMBER_COLUMNS}) SELECT {_MEMBER_COLUMNS} FROM batch",
+            ],
             batch,
         )
 
@@ -119,20 +126,26 @@ class DuckDBStore(MemberStore):
         if rejected.num_rows == 0:
             return
         self._write(
-            f"INSERT OR IGNORE INTO rejected_records ({_REJECTED_COLUMNS}) "
-            f"SELECT {_REJECTED_COLUMNS} FROM batch",
+            [
+                f"INSERT OR IGNORE INTO rejected_records ({_REJECTED_COLUMNS}) "
+                f"SELECT {_REJECTED_COLUMNS} FROM batch"
+            ],
             rejected,
         )
 
-    def _write(self, statement: str, batch: pa.Table) -> None:
+    def _write(self, statements: list[str], batch: pa.Table) -> None:
+        """Run ``statements`` over ``batch`` (visible to SQL as ``batch``) in one transaction."""
         try:
             self._connection.register("batch", batch)
-            try:
+            self._execute("BEGIN TRANSACTION")
+            for statement in statements:
                 self._execute(statement)
-            finally:
-                self._connection.unregister("batch")
+            self._execute("COMMIT")
         except duckdb.Error as error:
-            raise StoreError(f"writing to {self.path} failed: {error}") from error
+            self._rollback()
+            raise StoreError(f"writing {batch.num_rows} rows to {self.path} failed: {error}") from error
+        finally:
+            self._connection.unregister("batch")
 
     def member_count(self) -> int:
         return self._scalar("SELECT count(*) FROM members")
@@ -184,8 +197,14 @@ class DuckDBStore(MemberStore):
                 self._connection.unregister("batch")
             self._execute("COMMIT")
         except duckdb.Error as error:
-            self._execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"replacing the distributions of {as_of} in {self.path} failed: {error}") from error
+
+    def _rollback(self) -> None:
+        try:
+            self._execute("ROLLBACK")
+        except duckdb.Error:
+            log.debug("rollback failed: no transaction was open", exc_info=True)
 
     def distributions(self, as_of: date) -> pa.Table:
         table = self._connection.sql(
