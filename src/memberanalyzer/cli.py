@@ -18,7 +18,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -66,17 +66,29 @@ def _help(field: str, text: str) -> str:
 
 
 DbOption = Annotated[Path | None, typer.Option("--db", help=_help("db", "DuckDB database file."))]
-LogLevelOption = Annotated[str | None, typer.Option(help=_help("log_level", "Log level on stderr."))]
+LogLevelOption = Annotated[
+    str | None, typer.Option(help=_help("log_level", "Log level on stderr."))
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(help="Date to compute the distributions at, YYYY-MM-DD. [default: today in UTC]"),
 ]
 AgeBoundsOption = Annotated[
     str | None,
-    typer.Option(help=_help("age_bounds", "Lower bounds in years of the age groups after 0-17, comma-separated.")),
+    typer.Option(
+        help=_help(
+            "age_bounds", "Lower bounds in years of the age groups after 0-17, comma-separated."
+        )
+    ),
 ]
-OutOption = Annotated[Path | None, typer.Option("--out", help=_help("out", "Folder for charts; each date gets OUT/<as_of>/."))]
-TopNOption = Annotated[int | None, typer.Option(help=_help("top_n", "Bars per chart; the rest becomes one 'Other' bar."))]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help=_help("out", "Folder for charts; each date gets OUT/<as_of>/.")),
+]
+TopNOption = Annotated[
+    int | None,
+    typer.Option(help=_help("top_n", "Bars per chart; the rest becomes one 'Other' bar.")),
+]
 InputOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -88,26 +100,40 @@ InputOption = Annotated[
 GenerateOption = Annotated[
     int | None, typer.Option(help="Generate this many randomuser.me-shaped members offline.")
 ]
-SeedOption = Annotated[int, typer.Option(help="Seed of the generator; the same seed gives the same members.")]
+SeedOption = Annotated[
+    int, typer.Option(help="Seed of the generator; the same seed gives the same members.")
+]
 ApiCountOption = Annotated[
     int | None, typer.Option(help="Fetch this many members from the API at --api-url.")
 ]
-ApiUrlOption = Annotated[str | None, typer.Option(help=_help("api_url", "randomuser.me-compatible API URL."))]
+ApiUrlOption = Annotated[
+    str | None, typer.Option(help=_help("api_url", "randomuser.me-compatible API URL."))
+]
 ApiSeedOption = Annotated[
     str | None, typer.Option(help="API seed for reproducible pages. [default: random, logged]")
 ]
 ApiPageSizeOption = Annotated[
     int | None, typer.Option(help=_help("api_page_size", "Members per API request, 1 to 5000."))
 ]
-ApiTimeoutOption = Annotated[float | None, typer.Option(help=_help("api_timeout", "Seconds per API request."))]
-ApiRetriesOption = Annotated[int | None, typer.Option(help=_help("api_retries", "Retries of a failed API request."))]
+ApiTimeoutOption = Annotated[
+    float | None, typer.Option(help=_help("api_timeout", "Seconds per API request."))
+]
+ApiRetriesOption = Annotated[
+    int | None, typer.Option(help=_help("api_retries", "Retries of a failed API request."))
+]
 NatOption = Annotated[
     str | None,
-    typer.Option(help="Nationality codes to fetch or generate, comma-separated, e.g. GB,FR. [default: all]"),
+    typer.Option(
+        help="Nationality codes to fetch or generate, comma-separated, e.g. GB,FR. [default: all]"
+    ),
 ]
-BatchSizeOption = Annotated[int | None, typer.Option(help=_help("batch_size", "Records per batch."))]
+BatchSizeOption = Annotated[
+    int | None, typer.Option(help=_help("batch_size", "Records per batch."))
+]
 ThreadsOption = Annotated[int | None, typer.Option(help=_help("threads", "Worker threads."))]
-MemoryLimitOption = Annotated[str | None, typer.Option(help=_help("memory_limit", "DuckDB memory limit."))]
+MemoryLimitOption = Annotated[
+    str | None, typer.Option(help=_help("memory_limit", "DuckDB memory limit."))
+]
 
 
 @app.callback()
@@ -145,11 +171,13 @@ def _configure_logging(level: str) -> None:
 
 def _parse_as_of(text: str | None) -> date:
     if text is None:
-        return datetime.now(timezone.utc).date()
+        return datetime.now(UTC).date()
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ConfigurationError(f"invalid --as-of {text!r}: expected a date as YYYY-MM-DD") from None
+        raise ConfigurationError(
+            f"invalid --as-of {text!r}: expected a date as YYYY-MM-DD"
+        ) from None
 
 
 def _nationalities(text: str | None) -> list[str]:
@@ -201,7 +229,12 @@ def _sources(
 
 
 def _ingest_with_progress(sources: list[MemberSource], store: DuckDBStore) -> IngestSummary:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("ingesting records", total=None)
 
@@ -255,9 +288,15 @@ def ingest_command(
 
     def body() -> None:
         settings = load_settings(
-            db=db, api_url=api_url, api_page_size=api_page_size, api_timeout=api_timeout,
-            api_retries=api_retries, batch_size=batch_size, threads=threads,
-            memory_limit=memory_limit, log_level=log_level,
+            db=db,
+            api_url=api_url,
+            api_page_size=api_page_size,
+            api_timeout=api_timeout,
+            api_retries=api_retries,
+            batch_size=batch_size,
+            threads=threads,
+            memory_limit=memory_limit,
+            log_level=log_level,
         )
         _configure_logging(settings.log_level)
         sources = _sources(settings, inputs, generate, seed, api_count, api_seed, nat)
@@ -281,14 +320,20 @@ def analyze_command(
 
     def body() -> None:
         settings = load_settings(
-            db=db, age_bounds=age_bounds, threads=threads, memory_limit=memory_limit, log_level=log_level
+            db=db,
+            age_bounds=age_bounds,
+            threads=threads,
+            memory_limit=memory_limit,
+            log_level=log_level,
         )
         _configure_logging(settings.log_level)
         day = _parse_as_of(as_of)
         with _open_store(settings) as store:
             result = analyze(store, day, settings.age_groups)
-        out.print(f"Distributions as of {day.isoformat()}: {result.member_count:,} members, "
-                  f"{result.distributions.num_rows:,} rows stored in {settings.db}")
+        out.print(
+            f"Distributions as of {day.isoformat()}: {result.member_count:,} members, "
+            f"{result.distributions.num_rows:,} rows stored in {settings.db}"
+        )
 
     _run_command(body)
 
@@ -305,7 +350,9 @@ def charts_command(
     """Draw the charts, the HTML report and the CSV and JSON exports of a date's distributions."""
 
     def body() -> None:
-        settings = load_settings(db=db, out=out_dir, top_n=top_n, age_bounds=age_bounds, log_level=log_level)
+        settings = load_settings(
+            db=db, out=out_dir, top_n=top_n, age_bounds=age_bounds, log_level=log_level
+        )
         _configure_logging(settings.log_level)
         day = _parse_as_of(as_of)
         with _open_store(settings) as store:
@@ -341,9 +388,18 @@ def run_command(
 
     def body() -> None:
         settings = load_settings(
-            db=db, out=out_dir, top_n=top_n, age_bounds=age_bounds, api_url=api_url,
-            api_page_size=api_page_size, api_timeout=api_timeout, api_retries=api_retries,
-            batch_size=batch_size, threads=threads, memory_limit=memory_limit, log_level=log_level,
+            db=db,
+            out=out_dir,
+            top_n=top_n,
+            age_bounds=age_bounds,
+            api_url=api_url,
+            api_page_size=api_page_size,
+            api_timeout=api_timeout,
+            api_retries=api_retries,
+            batch_size=batch_size,
+            threads=threads,
+            memory_limit=memory_limit,
+            log_level=log_level,
         )
         _configure_logging(settings.log_level)
         day = _parse_as_of(as_of)
@@ -374,7 +430,9 @@ def generate_command(
     def body() -> None:
         settings = load_settings(log_level=log_level)
         _configure_logging(settings.log_level)
-        written = write_ndjson(GeneratorSource(count, seed, _nationalities(nat)), output, settings.threads)
+        written = write_ndjson(
+            GeneratorSource(count, seed, _nationalities(nat)), output, settings.threads
+        )
         out.print(f"Wrote {written:,} members to {output}")
 
     _run_command(body)

@@ -31,7 +31,9 @@ class Settings(BaseSettings):
         ",".join(str(bound) for bound in DEFAULT_AGE_BOUNDS),
         description="lower bounds of the age groups after 0-17, comma-separated years",
     )
-    top_n: int = Field(20, ge=1, le=200, description="bars per chart before the rest is grouped as Other")
+    top_n: int = Field(
+        20, ge=1, le=200, description="bars per chart before the rest is grouped as Other"
+    )
     batch_size: int = Field(50_000, ge=100, le=5_000_000, description="records per batch")
     threads: int = Field(
         default_factory=lambda: os.cpu_count() or 2, ge=1, le=256, description="worker threads"
@@ -41,7 +43,9 @@ class Settings(BaseSettings):
     api_page_size: int = Field(5000, ge=1, le=5000, description="results per API request")
     api_timeout: float = Field(30.0, gt=0, description="seconds per API request")
     api_retries: int = Field(5, ge=0, le=20, description="retries of a failed API request")
-    api_backoff: float = Field(1.0, ge=0, description="seconds before the first retry, doubled each time")
+    api_backoff: float = Field(
+        1.0, ge=0, description="seconds before the first retry, doubled each time"
+    )
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR")
 
     @field_validator("age_bounds")

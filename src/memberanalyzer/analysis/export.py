@@ -26,13 +26,19 @@ CSV_COLUMNS = ("as_of", "dimension", "value", "count", "percentage")
 
 
 def write_distributions_csv(distributions: pa.Table, path: Path) -> Path:
-    """Write one row per (dimension, value) with the columns as_of, dimension, value, count, percentage."""
+    """Write one CSV row per (dimension, value): as_of, dimension, value, count, percentage."""
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
         writer.writerow(CSV_COLUMNS)
         for row in distributions.select(list(CSV_COLUMNS)).to_pylist():
             writer.writerow(
-                [row["as_of"].isoformat(), row["dimension"], row["value"], row["count"], f"{row['percentage']:.2f}"]
+                [
+                    row["as_of"].isoformat(),
+                    row["dimension"],
+                    row["value"],
+                    row["count"],
+                    f"{row['percentage']:.2f}",
+                ]
             )
     return path
 

@@ -147,8 +147,7 @@ def _summary_html(summary: Mapping[str, int] | None) -> str:
         return ""
 
     rows = [
-        f'<tr><th scope="row">{html.escape(str(key))}</th>'
-        f'<td class="number">{value:,}</td></tr>'
+        f'<tr><th scope="row">{html.escape(str(key))}</th><td class="number">{value:,}</td></tr>'
         for key, value in summary.items()
     ]
     return (

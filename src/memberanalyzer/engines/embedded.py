@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -95,7 +95,7 @@ def ingest(
 
     Raises ``NothingStoredError`` when records were read but every one was rejected.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     summary = IngestSummary()
     members_before = store.member_count()
 
@@ -121,7 +121,13 @@ def _ingest_source(
     for raw in source.batches():
         result = normalise_members(raw, now)
         writer.add(result.members, result.rejected)
-        _add_batch(summary, raw.num_rows, result.members.num_rows, result.text_repairs, result.rejected_by_reason)
+        _add_batch(
+            summary,
+            raw.num_rows,
+            result.members.num_rows,
+            result.text_repairs,
+            result.rejected_by_reason,
+        )
         source_records += raw.num_rows
         if on_batch is not None:
             on_batch(source.description, raw.num_rows)
@@ -193,7 +199,9 @@ def _check_something_stored(summary: IngestSummary) -> None:
     if summary.records_read == 0:
         raise NothingToDoError("the sources held no records: nothing was ingested")
     if summary.members_accepted == 0:
-        reasons = ", ".join(f"{reason}={count}" for reason, count in summary.rejected_by_reason.most_common())
+        reasons = ", ".join(
+            f"{reason}={count}" for reason, count in summary.rejected_by_reason.most_common()
+        )
         raise NothingStoredError(
             f"all {summary.records_read} records were rejected ({reasons}); "
             "see the rejected_records table for each record and its reason"
@@ -234,7 +242,9 @@ def analyze(
             f"no stored member was registered on or before {as_of.isoformat()}; "
             "choose a later --as-of date"
         )
-    log.info("analysis finished as_of=%s members=%d rows=%d", as_of, member_count, distributions.num_rows)
+    log.info(
+        "analysis finished as_of=%s members=%d rows=%d", as_of, member_count, distributions.num_rows
+    )
     return AnalysisResult(as_of, member_count, distributions)
 
 

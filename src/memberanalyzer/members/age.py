@@ -68,7 +68,7 @@ class AgeGroups:
     def labels(self) -> tuple[str, ...]:
         """Group labels in order, such as ``("0-17", "18-24", ..., "65+")``."""
         lowers = (0, *self.bounds)
-        closed = [f"{low}-{high - 1}" for low, high in zip(lowers, self.bounds)]
+        closed = [f"{low}-{high - 1}" for low, high in zip(lowers, self.bounds, strict=False)]
         return (*closed, f"{self.bounds[-1]}+")
 
     def label(self, ages: pa.Array) -> pa.Array:

@@ -1,13 +1,14 @@
 """Parsing of randomuser.me date strings into UTC instants, over Arrow arrays.
 
 randomuser.me sends ``1958-06-23T03:40:17.665Z``; hand-edited files also hold the same without
-milliseconds and date-only values (``1952-02-08``, also written ``1952-02-08Z``). A date-only value is midnight UTC, and a
-date-time without a zone is read as UTC, so the result never depends on the machine's timezone.
+milliseconds and date-only values (``1952-02-08``, also written ``1952-02-08Z``). A date-only
+value is midnight UTC, and a date-time without a zone is read as UTC, so the result never
+depends on the machine's timezone.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -70,6 +71,6 @@ def _parse_or_none(text: str | None) -> datetime | None:
     if text is None:
         return None
     try:
-        return datetime.fromisoformat(text).astimezone(timezone.utc)
+        return datetime.fromisoformat(text).astimezone(UTC)
     except ValueError:
         return None

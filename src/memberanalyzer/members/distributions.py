@@ -10,9 +10,8 @@ counted, so a past date can be recomputed.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
-
 import re
+from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
 import pyarrow as pa
@@ -62,7 +61,11 @@ DISTRIBUTION_SCHEMA = pa.schema(
 )
 
 COUNTS_SCHEMA = pa.schema(
-    [pa.field("dimension", pa.string()), pa.field("value", pa.string()), pa.field("count", pa.int64())]
+    [
+        pa.field("dimension", pa.string()),
+        pa.field("value", pa.string()),
+        pa.field("count", pa.int64()),
+    ]
 )
 
 _ORDINAL_DIMENSIONS = ("age_group", "registration_year", "age_group_by_gender")
@@ -70,7 +73,7 @@ _ORDINAL_DIMENSIONS = ("age_group", "registration_year", "age_group_by_gender")
 
 def end_of_day(as_of: date) -> datetime:
     """Return the first instant after ``as_of`` in UTC."""
-    return datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=timezone.utc)
+    return datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=UTC)
 
 
 def member_dimensions(
@@ -134,7 +137,7 @@ def distributions_from_counts(counts: pa.Table, as_of: date) -> pa.Table:
         totals = part.column("count_sum").to_numpy()
         order = _canonical_order(dimension, values, totals)
         percentages = _largest_remainder_percentages(totals[order])
-        for position, percentage in zip(order, percentages):
+        for position, percentage in zip(order, percentages, strict=True):
             rows.append((dimension, values[position], int(totals[position]), percentage))
 
     return pa.table(

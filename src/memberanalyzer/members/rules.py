@@ -78,7 +78,15 @@ _USED_PATHS = (
     "nat",
 )
 
-_TEXT_REPAIR_COLUMNS = ("title", "first_name", "last_name", "street_name", "city", "state", "country")
+_TEXT_REPAIR_COLUMNS = (
+    "title",
+    "first_name",
+    "last_name",
+    "street_name",
+    "city",
+    "state",
+    "country",
+)
 
 
 @dataclass
@@ -171,7 +179,7 @@ def _check_shape(table: pa.Table, verdicts: _Verdicts) -> None:
         legacy,
         RejectReason.UNSUPPORTED_VERSION,
         LEGACY_MARKER,
-        "randomuser.me 0.x record ({\"user\": {...}}) without dob, login.uuid, country or nat; "
+        'randomuser.me 0.x record ({"user": {...}}) without dob, login.uuid, country or nat; '
         "request API version 1.3 or later",
     )
 
@@ -188,7 +196,9 @@ def _check_shape(table: pa.Table, verdicts: _Verdicts) -> None:
 def _check_required(text: dict[str, pa.Array], verdicts: _Verdicts) -> None:
     for raw_field in RAW_FIELDS:
         if raw_field.required:
-            verdicts.fail(pc.is_null(text[raw_field.path]), RejectReason.MISSING_FIELD, raw_field.path)
+            verdicts.fail(
+                pc.is_null(text[raw_field.path]), RejectReason.MISSING_FIELD, raw_field.path
+            )
 
 
 def _check_formats(text: dict[str, pa.Array], verdicts: _Verdicts) -> None:
@@ -249,14 +259,18 @@ def _check_coordinates(text: dict[str, pa.Array], verdicts: _Verdicts) -> tuple[
         numbers = _to_float(values)
         out_of_range = pc.greater(pc.abs(numbers), limit)
         unparsed = pc.and_(pc.is_valid(values), pc.is_null(numbers))
-        verdicts.fail(pc.or_(unparsed, out_of_range), RejectReason.INVALID_COORDINATES, path, values)
+        verdicts.fail(
+            pc.or_(unparsed, out_of_range), RejectReason.INVALID_COORDINATES, path, values
+        )
         parsed.append(numbers)
     return parsed[0], parsed[1]
 
 
 def _to_float(values: pa.Array) -> pa.Array:
     """Parse decimal strings as float64, with null where a value is not a finite number."""
-    numeric = pc.fill_null(pc.match_substring_regex(values, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"), False)
+    numeric = pc.fill_null(
+        pc.match_substring_regex(values, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"), False
+    )
     return pc.cast(pc.if_else(numeric, values, pa.scalar(None, pa.string())), pa.float64())
 
 
@@ -274,7 +288,9 @@ def _check_timezone_offset(text: dict[str, pa.Array], verdicts: _Verdicts) -> pa
     )
     well_formed = pc.fill_null(in_range, False)
     invalid = pc.and_(pc.is_valid(offsets), pc.invert(well_formed))
-    verdicts.fail(invalid, RejectReason.INVALID_TIMEZONE_OFFSET, "location.timezone.offset", offsets)
+    verdicts.fail(
+        invalid, RejectReason.INVALID_TIMEZONE_OFFSET, "location.timezone.offset", offsets
+    )
 
     signs = pc.if_else(pc.equal(sign, "-"), "-", "+")
     normalised = pc.binary_join_element_wise(signs, pc.utf8_lpad(hours, 2, "0"), ":", minutes, "")
@@ -330,7 +346,7 @@ def _member_ids(text: dict[str, pa.Array]) -> pa.Array:
     ids = uuids.to_pylist()
     positions = pc.indices_nonzero(missing).to_pylist()
     identities = pa.table({path: pc.take(text[path], positions) for path in identity_paths})
-    for position, row in zip(positions, identities.to_pylist()):
+    for position, row in zip(positions, identities.to_pylist(), strict=True):
         ids[position] = derive_member_id(row[path] for path in identity_paths)
     return pa.array(ids, pa.string())
 
@@ -383,7 +399,9 @@ def _build_rejected(
         {
             "rejection_id": [
                 rejection_id(source, number, reason, raw)
-                for source, number, reason, raw in zip(sources, numbers, reasons, raw_records)
+                for source, number, reason, raw in zip(
+                    sources, numbers, reasons, raw_records, strict=True
+                )
             ],
             "rejected_at": pa.array([now] * rows.num_rows, UTC_MICROS),
             "source": sources,
@@ -400,14 +418,14 @@ def _build_rejected(
 
 def _raw_records(rows: pa.Table) -> list[str]:
     """Return each record's original text, or rebuild it from its fields where none was kept."""
-    originals = rows.column("raw_record").to_pylist()
+    originals: list[str | None] = rows.column("raw_record").to_pylist()
     if all(original is not None for original in originals):
-        return originals
+        return [original for original in originals if original is not None]
 
     fields = rows.select([*RAW_PATHS, LEGACY_MARKER]).to_pylist()
     return [
         original if original is not None else _rebuild_record(record)
-        for original, record in zip(originals, fields)
+        for original, record in zip(originals, fields, strict=True)
     ]
 
 
@@ -434,4 +452,5 @@ def _count_by_reason(rejected: pa.Table) -> dict[str, int]:
     if rejected.num_rows == 0:
         return {}
     counts = rejected.group_by("reason").aggregate([("reason", "count")])
-    return dict(zip(counts.column("reason").to_pylist(), counts.column("reason_count").to_pylist()))
+    reasons = counts.column("reason").to_pylist()
+    return dict(zip(reasons, counts.column("reason_count").to_pylist(), strict=True))

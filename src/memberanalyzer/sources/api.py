@@ -50,11 +50,17 @@ class RandomUserApiSource(MemberSource):
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if count <= 0:
-            raise ConfigurationError(f"invalid --api-count {count}: give a number of members above 0")
+            raise ConfigurationError(
+                f"invalid --api-count {count}: give a number of members above 0"
+            )
         if not 1 <= page_size <= MAX_PAGE_SIZE:
-            raise ConfigurationError(f"invalid --api-page-size {page_size}: the API allows 1 to {MAX_PAGE_SIZE}")
+            raise ConfigurationError(
+                f"invalid --api-page-size {page_size}: the API allows 1 to {MAX_PAGE_SIZE}"
+            )
         if not url.startswith(("http://", "https://")):
-            raise ConfigurationError(f"invalid --api-url {url!r}: expected an http:// or https:// URL")
+            raise ConfigurationError(
+                f"invalid --api-url {url!r}: expected an http:// or https:// URL"
+            )
         self.url = url
         self.count = count
         self.page_size = page_size
@@ -72,11 +78,15 @@ class RandomUserApiSource(MemberSource):
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         pages = -(-self.count // self.page_size)
-        log.info("fetching url=%s count=%d pages=%d seed=%s", self.url, self.count, pages, self.seed)
+        log.info(
+            "fetching url=%s count=%d pages=%d seed=%s", self.url, self.count, pages, self.seed
+        )
         connection = duckdb.connect()
         headers = {"User-Agent": f"memberanalyzer/{__version__}", "Accept": "application/json"}
         try:
-            with httpx.Client(timeout=self.timeout, headers=headers, follow_redirects=True) as client:
+            with httpx.Client(
+                timeout=self.timeout, headers=headers, follow_redirects=True
+            ) as client:
                 for page in range(1, pages + 1):
                     records = self._fetch_page(client, page)
                     first_record = (page - 1) * self.page_size + 1

@@ -108,7 +108,9 @@ class JsonFileSource(MemberSource):
         file_format = detect_format(self.path)
         log.info("reading file=%s format=%s", self.path, file_format)
 
-        connection = duckdb.connect(config={"threads": self.threads, "memory_limit": self.memory_limit})
+        connection = duckdb.connect(
+            config={"threads": self.threads, "memory_limit": self.memory_limit}
+        )
         try:
             if file_format == "document":
                 yield from self._document_batches(connection)
@@ -134,7 +136,9 @@ class JsonFileSource(MemberSource):
     def _ndjson_batches(self, connection: duckdb.DuckDBPyConnection) -> Iterator[pa.RecordBatch]:
         records_done = 0
         try:
-            for batch in read_ndjson_file(connection, str(self.path), str(self.path), self.batch_size):
+            for batch in read_ndjson_file(
+                connection, str(self.path), str(self.path), self.batch_size
+            ):
                 records_done += batch.num_rows
                 yield batch
             return

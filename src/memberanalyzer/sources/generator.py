@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -43,14 +43,19 @@ log = logging.getLogger(__name__)
 BLOCK_SIZE = 100_000
 
 # Fixed ranges keep the output independent of the day it is generated on.
-_BIRTH_RANGE = (datetime(1944, 1, 1, tzinfo=timezone.utc), datetime(2006, 12, 31, tzinfo=timezone.utc))
-_FIRST_REGISTRATION = datetime(2002, 1, 1, tzinfo=timezone.utc)
-_LAST_REGISTRATION = datetime(2025, 12, 31, tzinfo=timezone.utc)
+_BIRTH_RANGE = (
+    datetime(1944, 1, 1, tzinfo=UTC),
+    datetime(2006, 12, 31, tzinfo=UTC),
+)
+_FIRST_REGISTRATION = datetime(2002, 1, 1, tzinfo=UTC)
+_LAST_REGISTRATION = datetime(2025, 12, 31, tzinfo=UTC)
 _AGE_REFERENCE_DATE = date(2026, 1, 1)  # the date dob.age and registered.age are counted at
 _ADULT_MILLISECONDS = int(18 * 365.25 * 86_400_000)
 
 _HEX = np.array([f"{byte:02x}".encode() for byte in range(256)], dtype="S2")
-_ALPHANUMERIC = np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", np.uint8)
+_ALPHANUMERIC = np.frombuffer(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", np.uint8
+)
 _DIGITS = np.frombuffer(b"0123456789", np.uint8)
 _LETTERS = np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)
 
@@ -72,7 +77,10 @@ class _Pools:
 
     def draw(self, rng: np.random.Generator, keys: np.ndarray) -> np.ndarray:
         """Draw one position per record from the list selected by ``keys``."""
-        return self.offsets[keys] + (rng.random(len(keys)) * self.sizes[keys]).astype(np.int64)
+        positions: np.ndarray = self.offsets[keys] + (
+            rng.random(len(keys)) * self.sizes[keys]
+        ).astype(np.int64)
+        return positions
 
     def take(self, positions: np.ndarray) -> pa.Array:
         return self.values.take(pa.array(positions))
@@ -81,7 +89,9 @@ class _Pools:
 class GeneratorSource(MemberSource):
     """Generates ``count`` randomuser.me-shaped records from ``seed``."""
 
-    def __init__(self, count: int, seed: int = 0, nationalities: Sequence[str] | None = None) -> None:
+    def __init__(
+        self, count: int, seed: int = 0, nationalities: Sequence[str] | None = None
+    ) -> None:
         if count < 0:
             raise ConfigurationError(f"invalid --generate {count}: give a count of 0 or more")
         self.count = count
@@ -115,9 +125,13 @@ class GeneratorSource(MemberSource):
         columns["parse_error"] = pa.nulls(size, pa.string())
         columns["parse_error_detail"] = pa.nulls(size, pa.string())
         columns["source"] = pa.array([self.description] * size, pa.string())
-        columns["record_number"] = pa.array(np.arange(first_record, first_record + size, dtype=np.int64))
+        columns["record_number"] = pa.array(
+            np.arange(first_record, first_record + size, dtype=np.int64)
+        )
         columns["raw_record"] = pa.nulls(size, pa.string())
-        return pa.RecordBatch.from_pydict({name: columns[name] for name in RAW_SCHEMA.names}, schema=RAW_SCHEMA)
+        return pa.RecordBatch.from_pydict(
+            {name: columns[name] for name in RAW_SCHEMA.names}, schema=RAW_SCHEMA
+        )
 
     def _person(
         self, rng: np.random.Generator, nat: np.ndarray, nat_gender: np.ndarray, female: np.ndarray
@@ -147,14 +161,18 @@ class GeneratorSource(MemberSource):
             "location.city": pools["city"].take(pools["city"].draw(rng, nat)),
             "location.state": pools["state"].take(pools["state"].draw(rng, nat)),
             "location.country": pools["country"].take(nat),
-            "location.postcode": _fill_patterns(rng, nat, self._patterns("postcode"), postcode_is_number),
+            "location.postcode": _fill_patterns(
+                rng, nat, self._patterns("postcode"), postcode_is_number
+            ),
             "location.coordinates.latitude": _fixed_decimals(rng.uniform(-90, 90, size)),
             "location.coordinates.longitude": _fixed_decimals(rng.uniform(-180, 180, size)),
             **_timezones(rng, size),
         }
 
     def _login(self, rng: np.random.Generator, size: int) -> dict[str, pa.Array]:
-        adjectives = pa.array(USERNAME_ADJECTIVES).take(pa.array(rng.integers(0, len(USERNAME_ADJECTIVES), size)))
+        adjectives = pa.array(USERNAME_ADJECTIVES).take(
+            pa.array(rng.integers(0, len(USERNAME_ADJECTIVES), size))
+        )
         nouns = pa.array(USERNAME_NOUNS).take(pa.array(rng.integers(0, len(USERNAME_NOUNS), size)))
         digits = _integers_as_text(rng.integers(100, 1000, size))
         passwords = pa.array(PASSWORDS).take(pa.array(rng.integers(0, len(PASSWORDS), size)))
@@ -168,7 +186,9 @@ class GeneratorSource(MemberSource):
             "login.sha256": _json_strings(_random_hex(rng, size, 32)),
         }
 
-    def _contact(self, rng: np.random.Generator, nat: np.ndarray, female: np.ndarray) -> dict[str, pa.Array]:
+    def _contact(
+        self, rng: np.random.Generator, nat: np.ndarray, female: np.ndarray
+    ) -> dict[str, pa.Array]:
         size = len(nat)
         no_numbers = np.zeros(size, dtype=bool)
         id_names = pa.array([p.id_name for p in self.profiles], pa.string()).take(pa.array(nat))
@@ -195,7 +215,9 @@ class GeneratorSource(MemberSource):
             elif kind == "cell":
                 patterns.append((profile.cell_pattern, *profile.cell_pattern_variants))
             else:
-                patterns.append(() if profile.id_value_pattern is None else (profile.id_value_pattern,))
+                patterns.append(
+                    () if profile.id_value_pattern is None else (profile.id_value_pattern,)
+                )
         return patterns
 
 
@@ -309,7 +331,9 @@ def _timezones(rng: np.random.Generator, size: int) -> dict[str, pa.Array]:
     chosen = pa.array(rng.integers(0, len(TIMEZONES), size))
     return {
         "location.timezone.offset": pa.array([offset for offset, _ in TIMEZONES]).take(chosen),
-        "location.timezone.description": _json_strings(pa.array([text for _, text in TIMEZONES]).take(chosen)),
+        "location.timezone.description": _json_strings(
+            pa.array([text for _, text in TIMEZONES]).take(chosen)
+        ),
     }
 
 
@@ -319,7 +343,9 @@ def _random_bytes(rng: np.random.Generator, size: int, width: int) -> np.ndarray
 
 def _random_hex(rng: np.random.Generator, size: int, width: int) -> pa.Array:
     pairs = _HEX[_random_bytes(rng, size, width)]
-    return _bytes_rows_to_strings(np.ascontiguousarray(pairs).view(np.uint8).reshape(size, width * 2))
+    return _bytes_rows_to_strings(
+        np.ascontiguousarray(pairs).view(np.uint8).reshape(size, width * 2)
+    )
 
 
 def _random_text(rng: np.random.Generator, size: int, width: int, alphabet: np.ndarray) -> pa.Array:
@@ -349,7 +375,9 @@ def _bytes_rows_to_strings(rows: np.ndarray) -> pa.Array:
 def _dates(rng: np.random.Generator, size: int) -> dict[str, pa.Array]:
     birth_low, birth_high = (int(moment.timestamp() * 1000) for moment in _BIRTH_RANGE)
     births = rng.integers(birth_low, birth_high, size)
-    first_possible = np.maximum(births + _ADULT_MILLISECONDS, int(_FIRST_REGISTRATION.timestamp() * 1000))
+    first_possible = np.maximum(
+        births + _ADULT_MILLISECONDS, int(_FIRST_REGISTRATION.timestamp() * 1000)
+    )
     last = int(_LAST_REGISTRATION.timestamp() * 1000)
     registrations = first_possible + (rng.random(size) * (last - first_possible)).astype(np.int64)
 
@@ -394,7 +422,9 @@ def _civil_dates(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     shifted = days + 719_468
     era = np.floor_divide(shifted, 146_097)
     day_of_era = shifted - era * 146_097
-    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
+    year_of_era = (
+        day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096
+    ) // 365
     day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
     month_from_march = (5 * day_of_year + 2) // 153
     day = day_of_year - (153 * month_from_march + 2) // 5 + 1

@@ -49,7 +49,9 @@ def _duckdb_type(node: object) -> str:
 
 def _columns_argument() -> str:
     """DuckDB ``columns={...}`` text for read_json: top-level name to its nested type."""
-    items = ", ".join(f"'{name}': '{_duckdb_type(child)}'" for name, child in _LEAF_STRUCTURE.items())
+    items = ", ".join(
+        f"'{name}': '{_duckdb_type(child)}'" for name, child in _LEAF_STRUCTURE.items()
+    )
     return "{" + items + "}"
 
 
@@ -112,7 +114,7 @@ def read_json_lines(
         if record_numbers is not None
         else list(range(first_record, first_record + len(lines)))
     )
-    texts = pa.table({"line": pa.array(lines, pa.string())})
+    pa.table({"line": pa.array(lines, pa.string())})
     parsed = connection.sql(
         f"""
         SELECT
@@ -150,7 +152,9 @@ def decode_fragments(
     columns: dict[str, pa.Array] = {}
     wrong_type: list[tuple[str, pa.Array]] = []
     for raw_field in RAW_FIELDS:
-        values, bad_type = _decode_leaf(fragments.column(raw_field.path).combine_chunks(), raw_field.kind)
+        values, bad_type = _decode_leaf(
+            fragments.column(raw_field.path).combine_chunks(), raw_field.kind
+        )
         columns[raw_field.path] = values
         wrong_type.append((raw_field.path, bad_type))
 
@@ -161,7 +165,9 @@ def decode_fragments(
     columns["source"] = pa.array([source] * size, pa.string())
     columns["record_number"] = record_numbers
     columns["raw_record"] = (
-        pa.array(raw_records, pa.string()) if raw_records is not None else pa.nulls(size, pa.string())
+        pa.array(raw_records, pa.string())
+        if raw_records is not None
+        else pa.nulls(size, pa.string())
     )
     return pa.RecordBatch.from_pydict(columns, schema=RAW_SCHEMA)
 
@@ -178,7 +184,9 @@ def _decode_leaf(fragments: pa.Array, kind: str) -> tuple[pa.Array, pa.Array]:
         return text, pa.array([False] * len(text))
 
     is_string = pc.fill_null(pc.starts_with(text, _STRING_START), False)
-    values = pc.if_else(is_string, pc.utf8_slice_codeunits(text, 1, -1), pa.scalar(None, pa.string()))
+    values = pc.if_else(
+        is_string, pc.utf8_slice_codeunits(text, 1, -1), pa.scalar(None, pa.string())
+    )
     allowed = is_string
     if kind == "number_or_text":
         is_number = pc.fill_null(pc.match_substring_regex(text, _NUMBER_START), False)
@@ -214,7 +222,9 @@ def _type_error_lists(size: int, leaf_errors: list[tuple[str, pa.Array]]) -> pa.
     return pa.array(lists, pa.list_(pa.string()))
 
 
-def _with_parse_errors(batch: pa.RecordBatch, parsed: pa.Table, lines: Sequence[str]) -> pa.RecordBatch:
+def _with_parse_errors(
+    batch: pa.RecordBatch, parsed: pa.Table, lines: Sequence[str]
+) -> pa.RecordBatch:
     """Mark records that are not valid JSON or not objects, and containers of the wrong type."""
     valid = parsed.column("valid").to_pylist()
     root_types = parsed.column("root_type").to_pylist()
@@ -223,12 +233,18 @@ def _with_parse_errors(batch: pa.RecordBatch, parsed: pa.Table, lines: Sequence[
     parse_errors: list[str | None] = []
     details: list[str | None] = []
     type_errors = batch.column("type_errors").to_pylist()
-    for position, (is_valid, root_type, types) in enumerate(zip(valid, root_types, container_types)):
+    for position, (is_valid, root_type, types) in enumerate(
+        zip(valid, root_types, container_types, strict=True)
+    ):
         error, detail = _parse_error(is_valid, root_type, lines[position])
         parse_errors.append(error)
         details.append(detail)
         if types is not None:
-            wrong = [path for path, kind in zip(CONTAINER_PATHS, types) if kind not in (None, "OBJECT", "NULL")]
+            wrong = [
+                path
+                for path, kind in zip(CONTAINER_PATHS, types, strict=True)
+                if kind not in (None, "OBJECT", "NULL")
+            ]
             type_errors[position] = wrong + type_errors[position]
 
     columns = {name: batch.column(name) for name in batch.schema.names}
@@ -238,12 +254,17 @@ def _with_parse_errors(batch: pa.RecordBatch, parsed: pa.Table, lines: Sequence[
     return pa.RecordBatch.from_pydict(columns, schema=RAW_SCHEMA)
 
 
-def _parse_error(is_valid: bool | None, root_type: str | None, line: str) -> tuple[str | None, str | None]:
+def _parse_error(
+    is_valid: bool | None, root_type: str | None, line: str
+) -> tuple[str | None, str | None]:
     if not is_valid:
         try:
             json.loads(line)
         except json.JSONDecodeError as error:
-            return RejectReason.INVALID_JSON.value, f"not valid JSON: {error.msg} at column {error.colno}"
+            return (
+                RejectReason.INVALID_JSON.value,
+                f"not valid JSON: {error.msg} at column {error.colno}",
+            )
         return RejectReason.INVALID_JSON.value, "not valid JSON"
     if root_type != "OBJECT":
         return RejectReason.NOT_AN_OBJECT.value, f"expected a JSON object, got {root_type}"

@@ -143,7 +143,9 @@ class DuckDBStore(MemberStore):
             self._execute("COMMIT")
         except duckdb.Error as error:
             self._rollback()
-            raise StoreError(f"writing {batch.num_rows} rows to {self.path} failed: {error}") from error
+            raise StoreError(
+                f"writing {batch.num_rows} rows to {self.path} failed: {error}"
+            ) from error
         finally:
             self._connection.unregister("batch")
 
@@ -155,17 +157,22 @@ class DuckDBStore(MemberStore):
         return self._scalar("SELECT count(*) FROM rejected_records")
 
     def _scalar(self, query: str) -> int:
-        rows = self._execute(query)
-        return int(rows[0][0])
+        value = self._execute(query)[0][0]
+        assert isinstance(value, int)
+        return value
 
-    def _execute(self, statement: str, parameters: list[object] | None = None) -> list[tuple[object, ...]]:
+    def _execute(
+        self, statement: str, parameters: list[object] | None = None
+    ) -> list[tuple[object, ...]]:
         """Run a statement and fetch its rows, so that no result stays open on the connection."""
         return self._connection.execute(statement, parameters).fetchall()
 
     def member_batches(self, columns: Sequence[str], batch_size: int) -> Iterator[pa.RecordBatch]:
         unknown = set(columns) - set(MEMBER_SCHEMA.names)
         if unknown:
-            raise ValueError(f"unknown member columns {sorted(unknown)}; known: {MEMBER_SCHEMA.names}")
+            raise ValueError(
+                f"unknown member columns {sorted(unknown)}; known: {MEMBER_SCHEMA.names}"
+            )
         query = f"SELECT {', '.join(columns)} FROM members"
         cursor = self._connection.cursor()
         try:
@@ -176,13 +183,20 @@ class DuckDBStore(MemberStore):
 
     def members(self) -> pa.Table:
         """Return every stored member, ordered by member_id (for tests and exports)."""
-        table = self._connection.sql(f"SELECT {_MEMBER_COLUMNS} FROM members ORDER BY member_id").to_arrow_table()
-        return table.cast(MEMBER_SCHEMA.with_metadata(None)) if table.num_rows else MEMBER_SCHEMA.empty_table()
+        table = self._connection.sql(
+            f"SELECT {_MEMBER_COLUMNS} FROM members ORDER BY member_id"
+        ).to_arrow_table()
+        return (
+            table.cast(MEMBER_SCHEMA.with_metadata(None))
+            if table.num_rows
+            else MEMBER_SCHEMA.empty_table()
+        )
 
     def rejected(self) -> pa.Table:
         """Return every rejected record, ordered by source and record number."""
         return self._connection.sql(
-            f"SELECT {_REJECTED_COLUMNS} FROM rejected_records ORDER BY source, record_number, reason"
+            f"SELECT {_REJECTED_COLUMNS} FROM rejected_records "
+            "ORDER BY source, record_number, reason"
         ).to_arrow_table()
 
     def replace_distributions(self, as_of: date, distributions: pa.Table) -> None:
@@ -192,13 +206,16 @@ class DuckDBStore(MemberStore):
             if distributions.num_rows:
                 self._connection.register("batch", distributions)
                 self._execute(
-                    "INSERT INTO distributions SELECT as_of, dimension, value, count, percentage FROM batch"
+                    "INSERT INTO distributions "
+                    "SELECT as_of, dimension, value, count, percentage FROM batch"
                 )
                 self._connection.unregister("batch")
             self._execute("COMMIT")
         except duckdb.Error as error:
             self._rollback()
-            raise StoreError(f"replacing the distributions of {as_of} in {self.path} failed: {error}") from error
+            raise StoreError(
+                f"replacing the distributions of {as_of} in {self.path} failed: {error}"
+            ) from error
 
     def _rollback(self) -> None:
         try:
@@ -229,7 +246,9 @@ def _keep_last_per_member(members: pa.Table) -> pa.Table:
     ids = members.column("member_id")
     if pc.count_distinct(ids).as_py() == members.num_rows:
         return members
-    positions = pa.table({"member_id": ids, "position": pa.array(range(members.num_rows), pa.int64())})
+    positions = pa.table(
+        {"member_id": ids, "position": pa.array(range(members.num_rows), pa.int64())}
+    )
     last = positions.group_by("member_id").aggregate([("position", "max")])
     keep = last.column("position_max")
     return members.take(pc.take(keep, pc.sort_indices(keep)))

@@ -167,9 +167,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> WrittenReport:
     out_dir = tmp_path_factory.mktemp("report") / AS_OF.isoformat()
     table = distribution_table(SAMPLE_COUNTS)
     charts = render_charts(table, AS_OF, MEMBER_COUNT, out_dir, top_n=TOP_N)
-    path = write_report(
-        table, charts, AS_OF, MEMBER_COUNT, out_dir, top_n=TOP_N, summary=SUMMARY
-    )
+    path = write_report(table, charts, AS_OF, MEMBER_COUNT, out_dir, top_n=TOP_N, summary=SUMMARY)
     return WrittenReport(path, charts, table)
 
 
@@ -183,16 +181,12 @@ def test_write_report_returns_index_html_in_out_dir(written: WrittenReport) -> N
     assert written.path.is_file()
 
 
-def test_write_report_shows_every_svg_chart(
-    written: WrittenReport, parsed: ParsedReport
-) -> None:
+def test_write_report_shows_every_svg_chart(written: WrittenReport, parsed: ParsedReport) -> None:
     for chart in written.charts:
         assert chart.svg.name in parsed.image_sources
 
 
-def test_write_report_links_every_png_chart(
-    written: WrittenReport, parsed: ParsedReport
-) -> None:
+def test_write_report_links_every_png_chart(written: WrittenReport, parsed: ParsedReport) -> None:
     section_links = [href for links in parsed.links_by_section.values() for href in links]
 
     for chart in written.charts:
