@@ -114,7 +114,7 @@ def read_json_lines(
         if record_numbers is not None
         else list(range(first_record, first_record + len(lines)))
     )
-    pa.table({"line": pa.array(lines, pa.string())})
+    connection.register("texts", pa.table({"line": pa.array(lines, pa.string())}))
     parsed = connection.sql(
         f"""
         SELECT
@@ -127,6 +127,7 @@ def read_json_lines(
         FROM texts
         """
     ).to_arrow_table()
+    connection.unregister("texts")
 
     record = parsed.column("record").combine_chunks()
     fields = pa.Table.from_arrays(record.flatten(), names=[f.name for f in record.type])
