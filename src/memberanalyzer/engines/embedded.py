@@ -227,8 +227,8 @@ def analyze(
     """
     log.info("analysis started as_of=%s", as_of)
     partial_counts = [
-        count_dimensions(member_dimensions(batch, as_of, age_groups))
-        for batch in store.member_batches(DIMENSION_SOURCE_COLUMNS, batch_size)
+        count_dimensions(member_dimensions(table, as_of, age_groups))
+        for table in store.member_tables(DIMENSION_SOURCE_COLUMNS, batch_size)
     ]
     if not partial_counts:
         store.replace_distributions(as_of, DISTRIBUTION_SCHEMA.empty_table())

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from memberanalyzer.members.age import AgeGroups, ages_at
+from memberanalyzer.members.calendar import utc_date_parts
 from memberanalyzer.members.schema import UTC_MICROS
 
 __all__ = [
@@ -79,42 +80,50 @@ def end_of_day(as_of: date) -> datetime:
 def member_dimensions(
     members: pa.RecordBatch | pa.Table, as_of: date, age_groups: AgeGroups
 ) -> pa.Table:
-    """Return one row per member counted at ``as_of``, with a column per dimension."""
+    """Return one row per member counted at ``as_of``, with the value of each dimension.
+
+    The columns are gender, age_group, country, city, nationality and registration_year;
+    ``age_group_by_gender`` is the pair (age_group, gender), which ``count_dimensions`` counts
+    before joining the labels, so no string is built per member.
+    """
     table = members if isinstance(members, pa.Table) else pa.Table.from_batches([members])
     registered_by = pa.scalar(end_of_day(as_of), UTC_MICROS)
     table = table.filter(pc.less(table.column("registered_at"), registered_by))
 
-    age_group = age_groups.label(ages_at(table.column("date_of_birth").combine_chunks(), as_of))
-    gender = table.column("gender")
+    births = table.column("date_of_birth").combine_chunks()
+    registration_year, _, _, valid = utc_date_parts(table.column("registered_at").combine_chunks())
     return pa.table(
         {
-            "gender": gender,
-            "age_group": age_group,
+            "gender": table.column("gender"),
+            "age_group": age_groups.label(ages_at(births, as_of)),
             "country": table.column("country"),
             "city": table.column("city"),
             "nationality": table.column("nationality"),
-            "registration_year": pc.cast(pc.year(table.column("registered_at")), pa.string()),
-            "age_group_by_gender": pc.binary_join_element_wise(age_group, gender, "|"),
+            "registration_year": pa.array(registration_year, pa.int32(), mask=~valid),
         }
     )
 
 
 def count_dimensions(dimensions: pa.Table) -> pa.Table:
     """Count members per (dimension, value) with Arrow's group-by; returns COUNTS_SCHEMA."""
-    parts = []
-    for dimension in DIMENSIONS:
-        counts = dimensions.group_by(dimension).aggregate([([], "count_all")])
-        parts.append(
-            pa.table(
-                {
-                    "dimension": pa.array([dimension] * counts.num_rows, pa.string()),
-                    "value": pc.cast(counts.column(dimension), pa.string()),
-                    "count": pc.cast(counts.column("count_all"), pa.int64()),
-                },
-                schema=COUNTS_SCHEMA,
-            )
-        )
+    parts = [_count(dimensions, [dimension], dimension) for dimension in DIMENSIONS[:-1]]
+    parts.append(_count(dimensions, ["age_group", "gender"], "age_group_by_gender"))
     return pa.concat_tables(parts)
+
+
+def _count(dimensions: pa.Table, keys: list[str], dimension: str) -> pa.Table:
+    counts = dimensions.group_by(keys).aggregate([([], "count_all")])
+    labels = [pc.cast(counts.column(key), pa.string()) for key in keys]
+    # Joining with a null (a member without an age group) gives null, which is not counted.
+    value = labels[0] if len(labels) == 1 else pc.binary_join_element_wise(*labels, "|")
+    return pa.table(
+        {
+            "dimension": pa.array([dimension] * counts.num_rows, pa.string()),
+            "value": value,
+            "count": pc.cast(counts.column("count_all"), pa.int64()),
+        },
+        schema=COUNTS_SCHEMA,
+    )
 
 
 def distributions_from_counts(counts: pa.Table, as_of: date) -> pa.Table:

@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 
 from memberanalyzer.errors import ConfigurationError
 from memberanalyzer.members.age import ages_at
+from memberanalyzer.members.calendar import civil_dates
 from memberanalyzer.members.schema import RAW_SCHEMA
 from memberanalyzer.sources.base import MemberSource
 from memberanalyzer.sources.generator_data import (
@@ -399,7 +400,7 @@ def _iso_texts(moments: pa.Array) -> pa.Array:
     """
     millis = pc.cast(moments, pa.int64()).to_numpy()
     days, in_day = np.divmod(millis, 86_400_000)
-    year, month, day = _civil_dates(days)
+    year, month, day = civil_dates(days)
     grid = np.tile(np.frombuffer(b"0000-00-00T00:00:00.000Z", np.uint8), (len(millis), 1))
     for column, values, width in (
         (0, year, 4),
@@ -412,25 +413,6 @@ def _iso_texts(moments: pa.Array) -> pa.Array:
     ):
         _put_digits(grid, column, values, width)
     return _bytes_rows_to_strings(grid)
-
-
-def _civil_dates(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Convert days since 1970-01-01 to proleptic Gregorian (year, month, day).
-
-    This is the well-known era-based conversion: 146,097 days make one 400-year era.
-    """
-    shifted = days + 719_468
-    era = np.floor_divide(shifted, 146_097)
-    day_of_era = shifted - era * 146_097
-    year_of_era = (
-        day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096
-    ) // 365
-    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
-    month_from_march = (5 * day_of_year + 2) // 153
-    day = day_of_year - (153 * month_from_march + 2) // 5 + 1
-    month = np.where(month_from_march < 10, month_from_march + 3, month_from_march - 9)
-    year = year_of_era + era * 400 + (month <= 2)
-    return year, month, day
 
 
 def _put_digits(grid: np.ndarray, column: int, values: np.ndarray, width: int) -> None:

@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from memberanalyzer.batching import gather
 from memberanalyzer.members.reasons import RejectReason
 from memberanalyzer.members.schema import (
     CONTAINER_PATHS,
@@ -75,26 +76,11 @@ def read_ndjson_file(
     )
     reader = connection.sql(query, params=[path]).to_arrow_reader(batch_size)
     first_record = 1
-    for table in _gather(reader, batch_size):
+    for table in gather(reader, batch_size):
         flat = _flatten(table)
         numbers = pa.array(range(first_record, first_record + flat.num_rows), pa.int64())
         first_record += flat.num_rows
         yield decode_fragments(flat, source, numbers, raw_records=None)
-
-
-def _gather(reader: pa.RecordBatchReader, rows: int) -> Iterator[pa.Table]:
-    """Join the reader's small batches (DuckDB returns a few thousand rows each) into tables
-    of about ``rows`` rows, because every later step has a fixed cost per batch."""
-    pending: list[pa.RecordBatch] = []
-    pending_rows = 0
-    for batch in reader:
-        pending.append(batch)
-        pending_rows += batch.num_rows
-        if pending_rows >= rows:
-            yield pa.Table.from_batches(pending).combine_chunks()
-            pending, pending_rows = [], 0
-    if pending:
-        yield pa.Table.from_batches(pending).combine_chunks()
 
 
 def read_json_lines(

@@ -31,8 +31,8 @@ class MemberStore(ABC):
         """Return how many members are stored."""
 
     @abstractmethod
-    def member_batches(self, columns: Sequence[str], batch_size: int) -> Iterator[pa.RecordBatch]:
-        """Yield the stored members' ``columns`` in batches of at most ``batch_size`` rows."""
+    def member_tables(self, columns: Sequence[str], rows: int) -> Iterator[pa.Table]:
+        """Yield the stored members' ``columns`` in tables of about ``rows`` rows."""
 
     @abstractmethod
     def replace_distributions(self, as_of: date, distributions: pa.Table) -> None:

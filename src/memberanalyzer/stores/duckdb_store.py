@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from memberanalyzer.batching import gather
 from memberanalyzer.errors import StoreError
 from memberanalyzer.members.distributions import DISTRIBUTION_SCHEMA
 from memberanalyzer.members.schema import MEMBER_SCHEMA, REJECTED_SCHEMA, UTC_MICROS
@@ -167,7 +168,7 @@ class DuckDBStore(MemberStore):
         """Run a statement and fetch its rows, so that no result stays open on the connection."""
         return self._connection.execute(statement, parameters).fetchall()
 
-    def member_batches(self, columns: Sequence[str], batch_size: int) -> Iterator[pa.RecordBatch]:
+    def member_tables(self, columns: Sequence[str], rows: int) -> Iterator[pa.Table]:
         unknown = set(columns) - set(MEMBER_SCHEMA.names)
         if unknown:
             raise ValueError(
@@ -176,8 +177,8 @@ class DuckDBStore(MemberStore):
         query = f"SELECT {', '.join(columns)} FROM members"
         cursor = self._connection.cursor()
         try:
-            for batch in cursor.sql(query).to_arrow_reader(batch_size):
-                yield _as_utc(batch)
+            for table in gather(cursor.sql(query).to_arrow_reader(rows), rows):
+                yield _as_utc(table)
         finally:
             cursor.close()
 
@@ -254,10 +255,10 @@ def _keep_last_per_member(members: pa.Table) -> pa.Table:
     return members.take(pc.take(keep, pc.sort_indices(keep)))
 
 
-def _as_utc(batch: pa.RecordBatch) -> pa.RecordBatch:
+def _as_utc(table: pa.Table) -> pa.Table:
     """Label TIMESTAMPTZ columns as UTC, whatever session timezone DuckDB reported."""
     fields = [
         field.with_type(UTC_MICROS) if pa.types.is_timestamp(field.type) else field
-        for field in batch.schema
+        for field in table.schema
     ]
-    return batch.cast(pa.schema(fields))
+    return table.cast(pa.schema(fields))
