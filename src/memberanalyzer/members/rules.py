@@ -260,7 +260,7 @@ def _check_coordinates(text: dict[str, pa.Array], verdicts: _Verdicts) -> tuple[
         out_of_range = pc.greater(pc.abs(numbers), limit)
         unparsed = pc.and_(pc.is_valid(values), pc.is_null(numbers))
         verdicts.fail(
-            pc.or_(unparsed, out_of_range), RejectReason.INVALID_COORDINATES, path, values
+            pc.or_kleene(unparsed, out_of_range), RejectReason.INVALID_COORDINATES, path, values
         )
         parsed.append(numbers)
     return parsed[0], parsed[1]

@@ -101,16 +101,22 @@ def read_json_lines(
         else list(range(first_record, first_record + len(lines)))
     )
     connection.register("texts", pa.table({"line": pa.array(lines, pa.string())}))
+    # CASE guards every JSON function with the row's own validity: DuckDB does not stop
+    # evaluating an AND early, so json_type on an invalid line would fail the whole query.
     parsed = connection.sql(
         f"""
+        WITH checked AS (
+            SELECT line, CASE WHEN json_valid(line) THEN json_type(line) END AS root_type
+            FROM texts
+        )
         SELECT
-            json_valid(line) AS valid,
-            CASE WHEN json_valid(line) THEN json_type(line) END AS root_type,
-            CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
+            root_type IS NOT NULL AS valid,
+            root_type,
+            CASE WHEN root_type = 'OBJECT'
                  THEN json_type(line, {_CONTAINER_JSON_PATHS}) END AS container_types,
-            CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
+            CASE WHEN root_type = 'OBJECT'
                  THEN json_transform(line, '{_STRUCTURE_JSON}') END AS record
-        FROM texts
+        FROM checked
         """
     ).to_arrow_table()
     connection.unregister("texts")

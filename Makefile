@@ -1,0 +1,48 @@
+# MemberAnalyzer developer commands. `make run` and `make test` work on a fresh machine with
+# Python 3.11+: each creates the virtual environment in .venv on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLES ?= ../shared/data/randomuser
+GENERATED ?= 100000
+SEED ?= 1
+
+.PHONY: run test lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## run: the main job on the shared randomuser.me samples plus $(GENERATED) generated members
+run: $(VENV)/.installed
+	@test -d "$(SAMPLES)" || { echo "samples not found in $(SAMPLES); set SAMPLES=/path/to/randomuser/files" >&2; exit 3; }
+	$(BIN)/memberanalyzer run $(foreach file,$(wildcard $(SAMPLES)/*.json),--input $(file)) \
+		--generate $(GENERATED) --seed $(SEED)
+
+## test: lint, type-check and run every test, exactly as CI does
+test: $(VENV)/.installed-test lint typecheck
+	$(BIN)/python -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
+
+## bench: the speed and memory benchmarks recorded in docs/benchmarks.md (several minutes)
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_embedded.py
+
+clean:
+	rm -rf $(VENV) reports memberanalyzer.duckdb memberanalyzer.duckdb.wal benchmarks/data
