@@ -154,10 +154,11 @@ def _run_command(action: Callable[[], T]) -> T:
         return action()
     except MemberAnalyzerError as error:
         log.debug("command failed", exc_info=True)
-        err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+        # Plain text without wrapping, so the message stays one line for log search.
+        typer.echo(f"error: {error}", err=True)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        err.print("interrupted: batches already written are stored")
+        typer.echo("interrupted: batches already written are stored", err=True)
         raise typer.Exit(130) from None
 
 

@@ -23,6 +23,7 @@ from memberanalyzer.members.schema import UTC_MICROS
 
 __all__ = [
     "DIMENSIONS",
+    "COUNTS_SCHEMA",
     "DIMENSION_SOURCE_COLUMNS",
     "DISTRIBUTION_SCHEMA",
     "count_dimensions",

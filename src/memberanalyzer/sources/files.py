@@ -47,10 +47,11 @@ def detect_format(path: Path) -> FileFormat:
         return "document"
     if text[:1] != b"{":
         line = head[: len(head) - len(text)].count(b"\n") + 1
+        start = text[:20].decode("utf-8", errors="replace").split("\n")[0]
         raise InputFormatError(
             path,
-            f"not JSON: expected '{{' or '[' but found {text[:20]!r}; give a randomuser.me "
-            "response, a JSON array of users or NDJSON",
+            f"not JSON: expected '{{' or '[' but the line starts with {start!r}; give a "
+            "randomuser.me response, a JSON array of users or NDJSON",
             line=line,
         )
     return "ndjson" if _first_line_is_object(text) else "document"

@@ -68,7 +68,9 @@ def test_age_matches_reference_rule(birth: datetime, as_of: date) -> None:
 @given(birth=st.dates(min_value=date(1900, 1, 1), max_value=date(2000, 12, 31)))
 def test_age_rises_by_one_on_each_birthday(birth: date) -> None:
     moment = datetime(birth.year, birth.month, birth.day, tzinfo=UTC)
-    birthday_2030 = date(2030, 3, 1) if (birth.month, birth.day) == (2, 29) else birth.replace(year=2030)
+    birthday_2030 = (
+        date(2030, 3, 1) if (birth.month, birth.day) == (2, 29) else birth.replace(year=2030)
+    )
     day_before = birthday_2030 - timedelta(days=1)
     assert age_of(moment, birthday_2030) == age_of(moment, day_before) + 1  # type: ignore[operator]
 
