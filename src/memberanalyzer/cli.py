@@ -54,7 +54,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
+out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 
@@ -136,13 +136,17 @@ MemoryLimitOption = Annotated[
 ]
 
 
-@app.callback()
-def _version(
+@app.callback(invoke_without_command=True)
+def _root(
+    context: typer.Context,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
     if version:
         out.print(f"memberanalyzer {__version__}")
         raise typer.Exit()
+    if context.invoked_subcommand is None:
+        out.print(context.get_help())
+        raise typer.Exit(2)
 
 
 T = TypeVar("T")

@@ -23,7 +23,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from memberanalyzer.analysis.export import write_distributions_csv, write_distributions_json
-from memberanalyzer.charts import render_charts, write_report
 from memberanalyzer.errors import NothingStoredError, NothingToChartError, NothingToDoError
 from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.distributions import (
@@ -218,7 +217,7 @@ class AnalysisResult:
 
 
 def analyze(
-    store: DuckDBStore, as_of: date, age_groups: AgeGroups, batch_size: int = 1_000_000
+    store: DuckDBStore, as_of: date, age_groups: AgeGroups, batch_size: int = 500_000
 ) -> AnalysisResult:
     """Compute every distribution as of ``as_of`` and replace that date's stored rows.
 
@@ -273,6 +272,9 @@ def draw_charts(
     summary: Mapping[str, int] | None = None,
 ) -> ReportFiles:
     """Render the stored distributions of ``as_of`` into ``out_dir/<as_of>/``."""
+    # matplotlib takes about half a second to import: only the charts stage pays for it.
+    from memberanalyzer.charts import render_charts, write_report
+
     distributions = store.distributions(as_of)
     if distributions.num_rows == 0:
         raise NothingToChartError(

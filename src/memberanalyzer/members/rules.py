@@ -138,6 +138,9 @@ def normalise_members(raw: pa.RecordBatch | pa.Table, now: datetime) -> Normalis
     ``now`` is the instant that "in the future" is measured against (timezone-aware).
     """
     table = raw if isinstance(raw, pa.Table) else pa.Table.from_batches([raw])
+    if table.num_rows == 0:
+        return NormalisedBatch(MEMBER_SCHEMA.empty_table(), REJECTED_SCHEMA.empty_table())
+
     text = {path: _clean_text(table.column(path)) for path in _USED_PATHS}
     verdicts = _Verdicts(table.num_rows)
 
