@@ -53,17 +53,24 @@ class InputFormatError(MemberAnalyzerError):
     exit_code = 3
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        self.path = Path(path)
+        # A file path or a URL; kept as given, because Path("http://x") drops a slash.
+        self.path = path
         self.line = line
-        where = f"{self.path}, line {line}" if line is not None else str(self.path)
+        where = f"{path}, line {line}" if line is not None else str(path)
         super().__init__(f"{where}: {message}")
 
 
 class SourceUnavailableError(MemberAnalyzerError):
-    """A remote source could not be reached or kept failing after every retry."""
+    """A remote source could not be reached or kept failing after every retry.
+
+    ``transient`` is False when retrying cannot help, such as an HTTP 404 for a wrong URL.
+    """
 
     exit_code = 4
-    transient = True
+
+    def __init__(self, message: str, transient: bool = True) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 class StoreError(MemberAnalyzerError):

@@ -3,8 +3,9 @@
 Each request asks for ``results`` users (at most 5,000, the API's limit) of one ``page`` of one
 ``seed``, so a run with the same seed fetches the same members again. Without a seed, one is
 chosen at random and logged, so the run can be repeated. Failed requests (connection errors,
-timeouts, HTTP 429 and 5xx) are retried with exponential backoff; HTTP 429 and 503 responses
-that carry ``Retry-After`` are honoured, up to ``max_retry_after`` seconds.
+timeouts, HTTP 429 and 5xx) are retried with exponential backoff; a numeric ``Retry-After``
+header on such a response replaces the backoff delay, up to ``max_retry_after`` seconds. A
+page with fewer users than requested ends the fetch: the source has no more users.
 """
 
 from __future__ import annotations
@@ -57,6 +58,12 @@ class RandomUserApiSource(MemberSource):
             raise ConfigurationError(
                 f"invalid --api-page-size {page_size}: the API allows 1 to {MAX_PAGE_SIZE}"
             )
+        if retries < 0 or backoff < 0 or timeout <= 0 or max_retry_after < 0:
+            raise ConfigurationError(
+                f"invalid API retry settings (retries={retries}, backoff={backoff}, "
+                f"timeout={timeout}, max_retry_after={max_retry_after}): retries, backoff and "
+                "max_retry_after must be 0 or more and timeout above 0"
+            )
         if not url.startswith(("http://", "https://")):
             raise ConfigurationError(
                 f"invalid --api-url {url!r}: expected an http:// or https:// URL"
@@ -96,6 +103,17 @@ class RandomUserApiSource(MemberSource):
                     lines = [orjson.dumps(record).decode() for record in records[:wanted]]
                     source = f"{self.url}?seed={self.seed}&page={page}"
                     yield read_json_lines(connection, lines, source, first_record=first_record)
+                    if len(records) < wanted:
+                        log.warning(
+                            "short page url=%s page=%d records=%d requested=%d; "
+                            "the API has no more users, stopping at %d",
+                            self.url,
+                            page,
+                            len(records),
+                            wanted,
+                            first_record - 1 + len(records),
+                        )
+                        return
         finally:
             connection.close()
 
@@ -131,10 +149,12 @@ class RandomUserApiSource(MemberSource):
                 if response.status_code not in _RETRY_STATUSES:
                     raise SourceUnavailableError(
                         f"GET {response.url} answered HTTP {response.status_code}; "
-                        "check --api-url and the query parameters"
+                        "check --api-url and the query parameters",
+                        transient=False,
                     )
                 problem = f"HTTP {response.status_code}"
-                delay = self._retry_after(response) or self._backoff_delay(attempt)
+                retry_after = self._retry_after(response)
+                delay = self._backoff_delay(attempt) if retry_after is None else retry_after
 
             if attempt == attempts:
                 raise SourceUnavailableError(

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from memberanalyzer.errors import InputFormatError
 from memberanalyzer.sources.base import MemberSource
-from memberanalyzer.sources.json_records import read_json_lines, read_ndjson_file
+from memberanalyzer.sources.json_records import NeedsLineByLine, read_json_lines, read_ndjson_file
 
 __all__ = ["JsonFileSource", "detect_format", "records_from_document"]
 
@@ -64,9 +64,10 @@ def _first_line_is_object(text: bytes) -> bool:
         first = orjson.loads(first_line)
     except orjson.JSONDecodeError:
         return False
-    # A one-line response object ({"results": [...]}) is a document, not one NDJSON record.
-    single_response = isinstance(first, dict) and "results" in first and not rest.strip()
-    return not single_response
+    # A one-line response ({"results": [...]} or an API error {"error": "..."}) is a
+    # document, not one NDJSON record.
+    is_response = isinstance(first, dict) and ("results" in first or "error" in first)
+    return not (is_response and not rest.strip())
 
 
 def records_from_document(document: object, origin: str) -> list[object]:
@@ -122,7 +123,7 @@ class JsonFileSource(MemberSource):
 
     def _document_batches(self, connection: duckdb.DuckDBPyConnection) -> Iterator[pa.RecordBatch]:
         try:
-            document = orjson.loads(self.path.read_bytes())
+            document = orjson.loads(self.path.read_bytes().removeprefix(_UTF8_BOM))
         except orjson.JSONDecodeError as error:
             raise InputFormatError(
                 self.path, f"not valid JSON: {error.msg} (column {error.colno})", line=error.lineno
@@ -143,7 +144,9 @@ class JsonFileSource(MemberSource):
                 records_done += batch.num_rows
                 yield batch
             return
-        except duckdb.Error as error:
+        except (duckdb.Error, pa.ArrowException, OSError, NeedsLineByLine) as error:
+            # DuckDB raises its own error before the first batch and an Arrow error (OSError)
+            # once it has started streaming.
             log.warning(
                 "fast NDJSON read stopped file=%s records_done=%d error=%s; "
                 "reading the rest line by line to reject the bad records",

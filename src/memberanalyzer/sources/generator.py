@@ -51,7 +51,9 @@ _BIRTH_RANGE = (
 _FIRST_REGISTRATION = datetime(2002, 1, 1, tzinfo=UTC)
 _LAST_REGISTRATION = datetime(2025, 12, 31, tzinfo=UTC)
 _AGE_REFERENCE_DATE = date(2026, 1, 1)  # the date dob.age and registered.age are counted at
-_ADULT_MILLISECONDS = int(18 * 365.25 * 86_400_000)
+# 18 years of 366 days: never before the 18th birthday, since 18 calendar years have at most
+# 6,575 days.
+_ADULT_MILLISECONDS = 18 * 366 * 86_400_000
 
 _HEX = np.array([f"{byte:02x}".encode() for byte in range(256)], dtype="S2")
 _ALPHANUMERIC = np.frombuffer(
@@ -95,6 +97,8 @@ class GeneratorSource(MemberSource):
     ) -> None:
         if count < 0:
             raise ConfigurationError(f"invalid --generate {count}: give a count of 0 or more")
+        if seed < 0:
+            raise ConfigurationError(f"invalid --seed {seed}: give a seed of 0 or more")
         self.count = count
         self.seed = seed
         self.profiles = _select_profiles(nationalities)

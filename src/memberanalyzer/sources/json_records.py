@@ -66,9 +66,11 @@ def read_ndjson_file(
 ) -> Iterator[pa.RecordBatch]:
     """Read an NDJSON file with DuckDB's parallel reader, in raw batches of ``batch_size``.
 
-    Raises ``duckdb.InvalidInputException`` when a line is not JSON or a nested value has the
-    wrong type (a string where ``dob`` should be an object, say); the caller then reads the
-    file with ``read_json_lines`` to find and reject those records one by one.
+    Raises ``duckdb.InvalidInputException`` (or, once streaming, an Arrow ``OSError``) when a
+    line is not JSON or a nested value has the wrong type (a string where ``dob`` should be an
+    object, say), and ``NeedsLineByLine`` when a line may be ``null``, which DuckDB reads as a
+    record of nulls. The caller then reads the rest of the file with ``read_json_lines`` to
+    reject those records one by one with their reason.
     """
     query = (
         "SELECT * FROM read_json(?, format = 'newline_delimited', "
@@ -78,9 +80,23 @@ def read_ndjson_file(
     first_record = 1
     for table in gather(reader, batch_size):
         flat = _flatten(table)
+        if _has_empty_rows(flat):
+            raise NeedsLineByLine(f"{path}: a record has no field at all")
         numbers = pa.array(range(first_record, first_record + flat.num_rows), pa.int64())
         first_record += flat.num_rows
         yield decode_fragments(flat, source, numbers, raw_records=None)
+
+
+class NeedsLineByLine(Exception):
+    """The fast reader met a record it cannot tell apart from a non-object line."""
+
+
+def _has_empty_rows(flat: pa.Table) -> bool:
+    """True when some row has no field at all: a `null` line, or an empty object `{}`."""
+    empty = pc.is_null(flat.column(0))
+    for column in flat.columns[1:]:
+        empty = pc.and_(empty, pc.is_null(column))
+    return bool(pc.any(empty).as_py())
 
 
 def read_json_lines(
@@ -95,6 +111,8 @@ def read_json_lines(
     A text that is not valid JSON or not an object becomes a record with ``parse_error`` set,
     so the member rules reject it with its reason instead of losing it.
     """
+    if not lines:
+        return pa.RecordBatch.from_pylist([], schema=RAW_SCHEMA)
     numbers = (
         list(record_numbers)
         if record_numbers is not None
