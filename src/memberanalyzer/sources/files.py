@@ -30,7 +30,7 @@ __all__ = ["JsonFileSource", "detect_format", "records_from_document"]
 
 log = logging.getLogger(__name__)
 
-FileFormat = Literal["document", "ndjson"]
+FileFormat = Literal["document", "ndjson", "empty"]
 
 _SNIFF_BYTES = 1 << 20
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -42,7 +42,7 @@ def detect_format(path: Path) -> FileFormat:
         head = file.read(_SNIFF_BYTES)
     text = head.removeprefix(_UTF8_BOM).lstrip()
     if not text:
-        raise InputFormatError(path, "the file is empty; expected JSON or NDJSON member records")
+        return "empty"
     if text[:1] == b"[":
         return "document"
     if text[:1] != b"{":
@@ -109,6 +109,9 @@ class JsonFileSource(MemberSource):
             raise InputFormatError(self.path, "file not found or not a regular file")
         file_format = detect_format(self.path)
         log.info("reading file=%s format=%s", self.path, file_format)
+        if file_format == "empty":
+            log.warning("file=%s is empty or whitespace only: no records", self.path)
+            return
 
         connection = duckdb.connect(
             config={"threads": self.threads, "memory_limit": self.memory_limit}

@@ -395,15 +395,12 @@ def test_file_json_syntax_error_names_line(
         pytest.param(UTF8_BOM, id="bom-only"),
     ],
 )
-def test_file_empty_rejected(tmp_path: Path, content: bytes) -> None:
-    path = tmp_path / "members.json"
+def test_file_empty_yields_nothing(tmp_path: Path, content: bytes) -> None:
+    # An upstream job with nothing to export writes an empty file: zero records, not an error.
+    path = tmp_path / "members.ndjson"
     path.write_bytes(content)
 
-    with pytest.raises(InputFormatError) as raised:
-        read_table(path)
-
-    assert raised.value.path == path
-    assert "empty" in str(raised.value)
+    assert read_table(path).num_rows == 0
 
 
 def test_file_missing_rejected(tmp_path: Path) -> None:
