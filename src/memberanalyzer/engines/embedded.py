@@ -46,7 +46,7 @@ BatchCallback = Callable[[str, int], None]
 
 @dataclass
 class IngestSummary:
-    """What one ingest did: records read, members stored, duplicates merged, rejections."""
+    """Counts of one ingest: records read, members stored, duplicates merged, rejections."""
 
     records_read: int = 0
     members_accepted: int = 0
@@ -231,7 +231,7 @@ def analyze(
     ]
     if not partial_counts:
         store.replace_distributions(as_of, DISTRIBUTION_SCHEMA.empty_table())
-        raise NothingToDoError("the store holds no members: run `memberanalyzer ingest` first")
+        raise NothingToDoError("the store contains no members: run `memberanalyzer ingest` first")
 
     distributions = distributions_from_counts(pa.concat_tables(partial_counts), as_of)
     member_count = _member_count(distributions)
@@ -254,7 +254,7 @@ def _member_count(distributions: pa.Table) -> int:
 
 @dataclass(frozen=True)
 class ReportFiles:
-    """Where the charts, the report and the exported distributions of one date were written."""
+    """Paths of the charts, the report and the exported distributions of one date."""
 
     folder: Path
     report: Path

@@ -51,8 +51,8 @@ _TIMEZONE_OFFSET = r"^(?P<sign>[+-]?)(?P<hours>\d{1,2}):(?P<minutes>\d{2})$"
 # an impossible record.
 _CLOCK_SKEW = timedelta(days=1)
 
-# Raw fields that become member columns or are checked; the rest (password hashes, the API's
-# own ages) are only kept in the raw record of a rejection.
+# Raw fields that become member columns or are checked. The others, such as password hashes
+# and the API's own ages, are kept only in the raw record of a rejection.
 _USED_PATHS = (
     "gender",
     "name.title",

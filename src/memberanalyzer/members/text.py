@@ -2,8 +2,8 @@
 
 Text that was UTF-8 but was read as Latin-1 or Windows-1252 on its way ("MÃ¡laga") is fixed by
 ftfy. ftfy 6.3 does not recognise UTF-8 read as Windows-1251 ("MГЎlaga" for "Málaga", as in some
-saved randomuser.me responses), so that case is repaired by a strict round trip: the text is
-encoded back to Windows-1251 and must then decode as valid UTF-8. Genuine Cyrillic text almost
+saved randomuser.me responses). That case is repaired by a strict round trip instead. The text
+is encoded back to Windows-1251 and must then decode as valid UTF-8. Genuine Cyrillic text almost
 never passes that test, because its bytes in Windows-1251 are not valid UTF-8 sequences.
 """
 

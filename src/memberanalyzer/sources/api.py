@@ -1,6 +1,6 @@
 """Member records from a randomuser.me-compatible HTTP API, fetched page by page.
 
-Each request asks for ``results`` users (at most 5,000, the API's limit) of one ``page`` of one
+Each request fetches ``results`` users (at most 5,000, the API's limit) of one ``page`` of one
 ``seed``, so a run with the same seed fetches the same members again. Without a seed, one is
 chosen at random and logged, so the run can be repeated. Failed requests (connection errors,
 timeouts, HTTP 429 and 5xx) are retried with exponential backoff; a numeric ``Retry-After``
@@ -148,7 +148,7 @@ class RandomUserApiSource(MemberSource):
                     return response
                 if response.status_code not in _RETRY_STATUSES:
                     raise SourceUnavailableError(
-                        f"GET {response.url} answered HTTP {response.status_code}; "
+                        f"GET {response.url} returned HTTP {response.status_code}; "
                         "check --api-url and the query parameters",
                         transient=False,
                     )

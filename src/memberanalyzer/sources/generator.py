@@ -210,7 +210,7 @@ class GeneratorSource(MemberSource):
         }
 
     def _patterns(self, kind: str) -> list[tuple[str, ...]]:
-        """Every pattern of ``kind`` per profile; an empty tuple means the value is null."""
+        """Return every pattern of ``kind`` per profile; an empty tuple means the value is null."""
         patterns: list[tuple[str, ...]] = []
         for profile in self.profiles:
             if kind == "postcode":

@@ -1,9 +1,9 @@
 """Turn JSON text into raw record batches (``RAW_SCHEMA``) with DuckDB's JSON reader.
 
 DuckDB extracts every randomuser.me field as a JSON fragment (``"male"``, ``12345``, ``null``),
-so the JSON type of each value survives extraction: a number where the API sends numbers is
-kept as its text, and an object where a string belongs becomes a ``wrong_type`` rejection
-instead of being stringified. Two readers share the decoding:
+so the JSON type of each value survives extraction. A number where the API sends numbers is
+kept as its text. An object where a string belongs becomes a ``wrong_type`` rejection instead
+of being turned into a string. Two readers share the decoding:
 
 * ``read_ndjson_file`` lets DuckDB read a whole NDJSON file in parallel. This is the fast path.
 * ``read_json_lines`` works on lines that Python already split, one query per chunk, and
@@ -67,10 +67,10 @@ def read_ndjson_file(
     """Read an NDJSON file with DuckDB's parallel reader, in raw batches of ``batch_size``.
 
     Raises ``duckdb.InvalidInputException`` (or, once streaming, an Arrow ``OSError``) when a
-    line is not JSON or a nested value has the wrong type (a string where ``dob`` should be an
-    object, say), and ``NeedsLineByLine`` when a line may be ``null``, which DuckDB reads as a
-    record of nulls. The caller then reads the rest of the file with ``read_json_lines`` to
-    reject those records one by one with their reason.
+    line is not JSON or a nested value has the wrong type, such as a string where ``dob``
+    should be an object. Raises ``NeedsLineByLine`` when a line may be ``null``, because DuckDB
+    reads that as a record of nulls. The caller then reads the rest of the file with
+    ``read_json_lines``, which rejects those records one by one with their reason.
     """
     query = (
         "SELECT * FROM read_json(?, format = 'newline_delimited', "

@@ -18,7 +18,7 @@ class MemberStore(ABC):
     def upsert_members(self, members: pa.Table) -> None:
         """Insert members, replacing any stored member with the same member_id.
 
-        When ``members`` holds one member_id twice, the later row wins. Writing the same rows
+        When ``members`` contains one member_id twice, the later row wins. Writing the same rows
         again leaves the store unchanged.
         """
 

@@ -3,8 +3,8 @@
 Rows arrive as Arrow tables and are written with one SQL statement per batch, never row by row.
 
 ``members`` has one row per member_id, kept by ``upsert_members`` (delete, then insert, in one
-transaction) rather than by a PRIMARY KEY: DuckDB maintains a primary-key index row by row,
-which made loading a million members about three times slower (14 s instead of 4 s).
+transaction) rather than by a PRIMARY KEY. DuckDB maintains a primary-key index row by row, and
+with one, loading a million members took 14 s instead of 4 s (DuckDB 2.0, 2 cores).
 """
 
 from __future__ import annotations
