@@ -160,6 +160,8 @@ def _copy_members(database: Path, target: int) -> None:
             row = connection.execute("SELECT count(*) FROM members").fetchone()
             count = int(row[0]) if row else 0
             if count >= target:
+                # Write the copies into the database file, as a store in normal use is.
+                connection.execute("CHECKPOINT").fetchall()
                 return
             connection.execute(
                 "INSERT INTO members SELECT * REPLACE (uuid()::VARCHAR AS member_id) "
