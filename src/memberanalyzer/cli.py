@@ -62,7 +62,8 @@ def _help(field: str, text: str) -> str:
     """Help text with the option's environment variable and default."""
     info = Settings.model_fields[field]
     default = info.default if info.default_factory is None else "number of CPUs"
-    return f"{text} [env: {ENV_PREFIX}{field.upper()}; default: {default}]"
+    # Parentheses, not brackets: Typer's help renderer reads [..] as Rich markup and drops it.
+    return f"{text} (env: {ENV_PREFIX}{field.upper()}; default: {default})"
 
 
 DbOption = Annotated[Path | None, typer.Option("--db", help=_help("db", "DuckDB database file."))]
@@ -71,7 +72,14 @@ LogLevelOption = Annotated[
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option(help="Date to compute the distributions at, YYYY-MM-DD. [default: today in UTC]"),
+    typer.Option(help="Date to compute the distributions at, YYYY-MM-DD. (default: today in UTC)"),
+]
+ChartDateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Date whose stored distributions are charted, YYYY-MM-DD. (default: today in UTC)",
+    ),
 ]
 AgeBoundsOption = Annotated[
     str | None,
@@ -87,7 +95,9 @@ OutOption = Annotated[
 ]
 TopNOption = Annotated[
     int | None,
-    typer.Option(help=_help("top_n", "Bars per chart; the rest becomes one 'Other' bar.")),
+    typer.Option(
+        help=_help("top_n", "Bars per chart; the remaining values are summed as 'Other', 1 to 200.")
+    ),
 ]
 InputOption = Annotated[
     list[Path] | None,
@@ -101,7 +111,10 @@ GenerateOption = Annotated[
     int | None, typer.Option(help="Generate this many randomuser.me-shaped members offline.")
 ]
 SeedOption = Annotated[
-    int, typer.Option(help="Seed of the generator; the same seed gives the same members.")
+    int,
+    typer.Option(
+        min=0, help="Seed of the generator, 0 or more; the same seed gives the same members."
+    ),
 ]
 ApiCountOption = Annotated[
     int | None, typer.Option(help="Fetch this many members from the API at --api-url.")
@@ -110,7 +123,7 @@ ApiUrlOption = Annotated[
     str | None, typer.Option(help=_help("api_url", "randomuser.me-compatible API URL."))
 ]
 ApiSeedOption = Annotated[
-    str | None, typer.Option(help="API seed for reproducible pages. [default: random, logged]")
+    str | None, typer.Option(help="API seed for reproducible pages. (default: random, logged)")
 ]
 ApiPageSizeOption = Annotated[
     int | None, typer.Option(help=_help("api_page_size", "Members per API request, 1 to 5000."))
@@ -124,15 +137,16 @@ ApiRetriesOption = Annotated[
 NatOption = Annotated[
     str | None,
     typer.Option(
-        help="Nationality codes to fetch or generate, comma-separated, e.g. GB,FR. [default: all]"
+        help="Nationality codes to fetch or generate, comma-separated, e.g. GB,FR. (default: all)"
     ),
 ]
 BatchSizeOption = Annotated[
-    int | None, typer.Option(help=_help("batch_size", "Records per batch."))
+    int | None, typer.Option(help=_help("batch_size", "Records per batch, 100 to 5,000,000."))
 ]
 ThreadsOption = Annotated[int | None, typer.Option(help=_help("threads", "Worker threads."))]
 MemoryLimitOption = Annotated[
-    str | None, typer.Option(help=_help("memory_limit", "DuckDB memory limit."))
+    str | None,
+    typer.Option(help=_help("memory_limit", "DuckDB memory limit, such as 512MB or 2GB.")),
 ]
 
 
@@ -254,13 +268,13 @@ def _print_summary(summary: IngestSummary) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("records read", f"{summary.records_read:,}")
-    table.add_row("members stored", f"{summary.members_accepted:,}")
-    table.add_row("  new members", f"{summary.new_members:,}")
+    table.add_row("  stored as new members", f"{summary.new_members:,}")
     table.add_row("  duplicates merged", f"{summary.duplicates_merged:,}")
-    table.add_row("text repaired (mojibake)", f"{summary.text_repairs:,}")
-    table.add_row("records rejected", f"{summary.rejected:,}")
+    table.add_row("  rejected", f"{summary.rejected:,}")
     for reason, count in summary.rejected_by_reason.most_common():
-        table.add_row(f"  {reason}", f"{count:,}")
+        table.add_row(f"    {reason}", f"{count:,}")
+    table.add_row("text repaired (mojibake)", f"{summary.text_repairs:,}")
+    table.add_row("members in store", f"{summary.members_in_store:,}")
     out.print(table)
 
 
@@ -345,23 +359,20 @@ def analyze_command(
 
 @app.command("charts")
 def charts_command(
-    as_of: AsOfOption = None,
+    as_of: ChartDateOption = None,
     out_dir: OutOption = None,
     top_n: TopNOption = None,
-    age_bounds: AgeBoundsOption = None,
     db: DbOption = None,
     log_level: LogLevelOption = None,
 ) -> None:
     """Draw the charts, the HTML report and the CSV and JSON exports of a date's distributions."""
 
     def body() -> None:
-        settings = load_settings(
-            db=db, out=out_dir, top_n=top_n, age_bounds=age_bounds, log_level=log_level
-        )
+        settings = load_settings(db=db, out=out_dir, top_n=top_n, log_level=log_level)
         _configure_logging(settings.log_level)
         day = _parse_as_of(as_of)
         with _open_store(settings) as store:
-            files = draw_charts(store, day, settings.out, settings.age_groups, settings.top_n)
+            files = draw_charts(store, day, settings.out, settings.top_n)
         _print_report_files(files)
 
     _run_command(body)
@@ -413,9 +424,7 @@ def run_command(
             summary = _ingest_with_progress(sources, store)
             _print_summary(summary)
             result = analyze(store, day, settings.age_groups)
-            files = draw_charts(
-                store, day, settings.out, settings.age_groups, settings.top_n, summary.as_dict()
-            )
+            files = draw_charts(store, day, settings.out, settings.top_n, summary.as_dict())
         out.print(f"Distributions as of {day.isoformat()} over {result.member_count:,} members")
         _print_report_files(files)
 

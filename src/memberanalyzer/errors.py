@@ -7,6 +7,7 @@ Every error the package raises on purpose derives from ``MemberAnalyzerError``::
     ├── InputFormatError          an input file is missing, unreadable or not JSON
     ├── SourceUnavailableError    a remote source failed after its retries (transient)
     ├── StoreError                the store could not be opened or written
+    ├── OutputError               a report or export file could not be written
     └── NothingToDoError          a stage found no data to work on
         ├── NothingStoredError    records were read but every one was rejected
         └── NothingToChartError   no distributions exist for the requested as-of date
@@ -29,6 +30,7 @@ __all__ = [
     "NothingStoredError",
     "NothingToChartError",
     "NothingToDoError",
+    "OutputError",
     "SourceUnavailableError",
     "StoreError",
 ]
@@ -77,6 +79,12 @@ class StoreError(MemberAnalyzerError):
     """The member store could not be opened, read or written."""
 
     exit_code = 6
+
+
+class OutputError(MemberAnalyzerError):
+    """A chart, report or exported file could not be written."""
+
+    exit_code = 8
 
 
 class NothingToDoError(MemberAnalyzerError):

@@ -7,6 +7,7 @@ the store is a DuckDB file in the working directory and reports go to ``./report
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
@@ -18,6 +19,11 @@ from memberanalyzer.members.age import DEFAULT_AGE_BOUNDS, AgeGroups
 __all__ = ["ENV_PREFIX", "Settings", "load_settings"]
 
 ENV_PREFIX = "MEMBERANALYZER_"
+
+# DuckDB's size syntax: a number and a unit, such as 512MB, 2GB or 1.5GiB.
+_MEMORY_LIMIT_PATTERN = re.compile(
+    r"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE
+)
 
 
 class Settings(BaseSettings):
@@ -46,13 +52,20 @@ class Settings(BaseSettings):
     api_backoff: float = Field(
         1.0, ge=0, description="seconds before the first retry, doubled each time"
     )
-    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR")
+    log_level: str = Field("WARNING", description="DEBUG, INFO, WARNING or ERROR")
 
     @field_validator("age_bounds")
     @classmethod
     def _valid_age_bounds(cls, value: str) -> str:
         AgeGroups.parse(value)
         return value
+
+    @field_validator("memory_limit")
+    @classmethod
+    def _valid_memory_limit(cls, value: str) -> str:
+        if not _MEMORY_LIMIT_PATTERN.match(value.strip()):
+            raise ValueError(f"invalid memory limit {value!r}; use a size such as 512MB or 2GB")
+        return value.strip()
 
     @field_validator("log_level")
     @classmethod

@@ -239,8 +239,7 @@ def chart_rows(distributions: pa.Table, dimension: str, top_n: int = 20) -> list
 
     Age groups and registration years are never grouped, so their axis has no gaps.
     ``age_group_by_gender`` is never grouped either, because every cell of the age group and
-    gender grid has its own bar. Its rows are sorted by age group, then by gender in
-    descending order of the gender's total count.
+    gender grid has its own bar. Its rows are sorted by age group, then by gender name.
 
     ``distributions`` must contain a single as-of date (see ``select_as_of``).
     """
@@ -336,7 +335,8 @@ def _gender_order(rows: Sequence[ChartRow]) -> list[str]:
     for row in rows:
         _, gender = split_age_gender(row.value)
         totals[gender] = totals.get(gender, 0) + row.members
-    return sorted(totals, key=lambda gender: (-totals[gender], gender))
+    # Alphabetical, not by count, so each gender keeps its colour from one report to the next.
+    return sorted(totals)
 
 
 def split_age_gender(value: str) -> tuple[str, str]:
@@ -549,9 +549,11 @@ def _value_axis_limit(counts: Sequence[int]) -> float:
 
 
 def _format_percentage(percentage: float) -> str:
-    # One decimal would print small shares as "0.0%", which reads as none at all.
-    if 0 < percentage < 0.05:
-        return "<0.1%"
+    # Shares under 10% get two decimals, so that 20 cities of about 0.2% each stay apart.
+    if 0 < percentage < 0.01:
+        return "<0.01%"
+    if percentage < 10:
+        return f"{percentage:.2f}%"
     return f"{percentage:.1f}%"
 
 

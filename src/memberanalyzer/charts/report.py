@@ -142,12 +142,20 @@ def _header_html(as_of: date, member_count: int) -> str:
     )
 
 
+def _readable_key(key: str) -> str:
+    """Turn a summary key such as ``rejected_invalid_date`` into "rejected: invalid date"."""
+    if key.startswith("rejected_"):
+        return "rejected: " + key.removeprefix("rejected_").replace("_", " ")
+    return key.replace("_", " ")
+
+
 def _summary_html(summary: Mapping[str, int] | None) -> str:
     if not summary:
         return ""
 
     rows = [
-        f'<tr><th scope="row">{html.escape(str(key))}</th><td class="number">{value:,}</td></tr>'
+        f'<tr><th scope="row">{html.escape(_readable_key(key))}</th>'
+        f'<td class="number">{value:,}</td></tr>'
         for key, value in summary.items()
     ]
     return (

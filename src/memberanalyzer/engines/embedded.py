@@ -23,7 +23,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from memberanalyzer.analysis.export import write_distributions_csv, write_distributions_json
-from memberanalyzer.errors import NothingStoredError, NothingToChartError, NothingToDoError
+from memberanalyzer.errors import (
+    NothingStoredError,
+    NothingToChartError,
+    NothingToDoError,
+    OutputError,
+)
 from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.distributions import (
     DIMENSION_SOURCE_COLUMNS,
@@ -51,6 +56,7 @@ class IngestSummary:
     records_read: int = 0
     members_accepted: int = 0
     new_members: int = 0
+    members_in_store: int = 0
     text_repairs: int = 0
     rejected_by_reason: Counter[str] = field(default_factory=Counter)
 
@@ -64,14 +70,17 @@ class IngestSummary:
         return self.members_accepted - self.new_members
 
     def as_dict(self) -> dict[str, int]:
-        """Flat counts for logs, the report and the exported JSON."""
+        """Flat counts for logs, the report and the exported JSON.
+
+        records_read = new_members + duplicates_merged + rejected.
+        """
         counts = {
             "records_read": self.records_read,
-            "members_stored": self.members_accepted,
             "new_members": self.new_members,
             "duplicates_merged": self.duplicates_merged,
-            "text_repaired": self.text_repairs,
             "rejected": self.rejected,
+            "text_repaired": self.text_repairs,
+            "members_in_store": self.members_in_store,
         }
         for reason, count in sorted(self.rejected_by_reason.items()):
             counts[f"rejected_{reason}"] = count
@@ -102,7 +111,8 @@ def ingest(
         for source in sources:
             _ingest_source(source, writer, summary, now, on_batch)
 
-    summary.new_members = store.member_count() - members_before
+    summary.members_in_store = store.member_count()
+    summary.new_members = summary.members_in_store - members_before
     log.info("ingest summary %s", " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))
     _check_something_stored(summary)
     return summary
@@ -230,12 +240,12 @@ def analyze(
         for table in store.member_tables(DIMENSION_SOURCE_COLUMNS, batch_size)
     ]
     if not partial_counts:
-        store.replace_distributions(as_of, DISTRIBUTION_SCHEMA.empty_table())
+        store.replace_distributions(as_of, DISTRIBUTION_SCHEMA.empty_table(), age_groups, 0)
         raise NothingToDoError("the store contains no members: run `memberanalyzer ingest` first")
 
-    distributions = distributions_from_counts(pa.concat_tables(partial_counts), as_of)
+    distributions = distributions_from_counts(pa.concat_tables(partial_counts), as_of, age_groups)
     member_count = _member_count(distributions)
-    store.replace_distributions(as_of, distributions)
+    store.replace_distributions(as_of, distributions, age_groups, member_count)
     if member_count == 0:
         raise NothingToDoError(
             f"no stored member was registered on or before {as_of.isoformat()}; "
@@ -250,6 +260,17 @@ def analyze(
 def _member_count(distributions: pa.Table) -> int:
     gender_rows = distributions.filter(pc.equal(distributions.column("dimension"), "gender"))
     return int(pc.sum(gender_rows.column("count")).as_py() or 0)
+
+
+def _report_folder(out_dir: Path, as_of: date) -> Path:
+    folder = out_dir / as_of.isoformat()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"cannot create the report folder {folder}: {error.strerror}; choose another --out"
+        ) from error
+    return folder
 
 
 @dataclass(frozen=True)
@@ -267,7 +288,6 @@ def draw_charts(
     store: DuckDBStore,
     as_of: date,
     out_dir: Path,
-    age_groups: AgeGroups,
     top_n: int = 20,
     summary: Mapping[str, int] | None = None,
 ) -> ReportFiles:
@@ -276,23 +296,26 @@ def draw_charts(
     from memberanalyzer.charts import render_charts, write_report
 
     distributions = store.distributions(as_of)
-    if distributions.num_rows == 0:
+    analysis = store.analysis(as_of)
+    if distributions.num_rows == 0 or analysis is None:
         raise NothingToChartError(
             f"no distributions are stored for {as_of.isoformat()}: "
             f"run `memberanalyzer analyze --as-of {as_of.isoformat()}` first"
         )
+    age_groups, member_count = analysis
     distributions = sort_distributions(distributions)
-    member_count = _member_count(distributions)
-    folder = out_dir / as_of.isoformat()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _report_folder(out_dir, as_of)
     log.info("charts started as_of=%s folder=%s", as_of, folder)
 
-    charts = render_charts(distributions, as_of, member_count, folder, top_n)
-    csv_path = write_distributions_csv(distributions, folder / "distributions.csv")
-    json_path = write_distributions_json(
-        distributions, folder / "distributions.json", as_of, member_count, age_groups, summary
-    )
-    report = write_report(distributions, charts, as_of, member_count, folder, top_n, summary)
+    try:
+        charts = render_charts(distributions, as_of, member_count, folder, top_n)
+        csv_path = write_distributions_csv(distributions, folder / "distributions.csv")
+        json_path = write_distributions_json(
+            distributions, folder / "distributions.json", as_of, member_count, age_groups, summary
+        )
+        report = write_report(distributions, charts, as_of, member_count, folder, top_n, summary)
+    except OSError as error:
+        raise OutputError(f"writing the report files into {folder} failed: {error}") from error
     chart_paths = tuple(path for chart in charts for path in (chart.png, chart.svg))
     log.info("charts finished as_of=%s files=%d report=%s", as_of, len(chart_paths), report)
     return ReportFiles(folder, report, csv_path, json_path, chart_paths)

@@ -65,6 +65,11 @@ class AgeGroups:
         return cls(bounds)
 
     @property
+    def text(self) -> str:
+        """Bounds as ``AgeGroups.parse`` reads them, such as ``18,25,35,45,55,65``."""
+        return ",".join(str(bound) for bound in self.bounds)
+
+    @property
     def labels(self) -> tuple[str, ...]:
         """Group labels in order, such as ``("0-17", "18-24", ..., "65+")``."""
         lowers = (0, *self.bounds)

@@ -127,19 +127,22 @@ def _count(dimensions: pa.Table, keys: list[str], dimension: str) -> pa.Table:
     )
 
 
-def distributions_from_counts(counts: pa.Table, as_of: date) -> pa.Table:
+def distributions_from_counts(
+    counts: pa.Table, as_of: date, age_groups: AgeGroups | None = None
+) -> pa.Table:
     """Merge partial counts, add percentages and sort; returns DISTRIBUTION_SCHEMA rows.
 
-    ``counts`` may hold several rows for the same (dimension, value), one per batch or
-    partition; they are summed. Rows with a null value (a member without an age group) are
-    not counted. Percentages are rounded to two decimals by the largest-remainder method, so
-    within one dimension they add up to exactly 100.
+    ``counts`` may contain several rows for the same (dimension, value), one per batch or
+    partition; they are summed. With ``age_groups``, empty age groups get a row with count 0
+    (per gender for ``age_group_by_gender``), so an age axis has no gaps. Rows with a null
+    value (a member without an age group) are not counted. Percentages are rounded to two
+    decimals by the largest-remainder method, so within one dimension they add up to exactly
+    100.
     """
-    merged = (
-        counts.filter(pc.is_valid(counts.column("value")))
-        .group_by(["dimension", "value"])
-        .aggregate([("count", "sum")])
-    )
+    counted = counts.filter(pc.is_valid(counts.column("value")))
+    if age_groups is not None:
+        counted = pa.concat_tables([counted, _empty_age_groups(counted, age_groups)])
+    merged = counted.group_by(["dimension", "value"]).aggregate([("count", "sum")])
     rows = []
     for dimension in DIMENSIONS:
         part = merged.filter(pc.equal(merged.column("dimension"), dimension))
@@ -159,6 +162,27 @@ def distributions_from_counts(counts: pa.Table, as_of: date) -> pa.Table:
             "percentage": pa.array([row[3] for row in rows], pa.float64()),
         },
         schema=DISTRIBUTION_SCHEMA,
+    )
+
+
+def _empty_age_groups(counts: pa.Table, age_groups: AgeGroups) -> pa.Table:
+    """Zero counts for every age group, and every age group of each counted gender."""
+    genders = pc.unique(
+        counts.filter(pc.equal(counts.column("dimension"), "gender")).column("value")
+    ).to_pylist()
+    rows = [("age_group", label) for label in age_groups.labels]
+    rows += [
+        ("age_group_by_gender", f"{label}|{gender}")
+        for label in age_groups.labels
+        for gender in genders
+    ]
+    return pa.table(
+        {
+            "dimension": [dimension for dimension, _ in rows],
+            "value": [value for _, value in rows],
+            "count": pa.array([0] * len(rows), pa.int64()),
+        },
+        schema=COUNTS_SCHEMA,
     )
 
 

@@ -70,7 +70,8 @@ class RandomUserApiSource(MemberSource):
             )
         self.url = url
         self.count = count
-        self.page_size = page_size
+        # Never request more users than the run needs.
+        self.page_size = min(page_size, count)
         self.seed = seed or secrets.token_hex(8)
         self.nationalities = [code.strip().lower() for code in nationalities if code.strip()]
         self.timeout = timeout

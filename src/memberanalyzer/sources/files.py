@@ -102,7 +102,8 @@ class JsonFileSource(MemberSource):
 
     @property
     def description(self) -> str:
-        return str(self.path)
+        # Absolute, so rejected records from runs started in different folders stay findable.
+        return str(self.path.absolute())
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         if not self.path.is_file():
@@ -136,13 +137,13 @@ class JsonFileSource(MemberSource):
         for start in range(0, len(records), self.batch_size):
             chunk = records[start : start + self.batch_size]
             lines = [orjson.dumps(record).decode() for record in chunk]
-            yield read_json_lines(connection, lines, str(self.path), first_record=start + 1)
+            yield read_json_lines(connection, lines, self.description, first_record=start + 1)
 
     def _ndjson_batches(self, connection: duckdb.DuckDBPyConnection) -> Iterator[pa.RecordBatch]:
         records_done = 0
         try:
             for batch in read_ndjson_file(
-                connection, str(self.path), str(self.path), self.batch_size
+                connection, str(self.path), self.description, self.batch_size
             ):
                 records_done += batch.num_rows
                 yield batch
@@ -151,8 +152,8 @@ class JsonFileSource(MemberSource):
             # DuckDB raises its own error before the first batch and an Arrow error (OSError)
             # once it has started streaming.
             log.warning(
-                "fast NDJSON read stopped file=%s records_done=%d error=%s; "
-                "reading the rest line by line to reject the bad records",
+                "file=%s has a record the fast reader cannot take after record %d (%s); "
+                "reading the rest line by line, so each bad record is rejected with its reason",
                 self.path,
                 records_done,
                 error,
@@ -168,7 +169,7 @@ class JsonFileSource(MemberSource):
         while chunk := list(islice(remaining, self.batch_size)):
             numbers = [number for number, _ in chunk]
             texts = [text for _, text in chunk]
-            yield read_json_lines(connection, texts, str(self.path), record_numbers=numbers)
+            yield read_json_lines(connection, texts, self.description, record_numbers=numbers)
 
     def _non_blank_lines(self) -> Iterator[tuple[int, str]]:
         with self.path.open("rb") as file:

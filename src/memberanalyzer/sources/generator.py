@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from memberanalyzer.errors import ConfigurationError
+from memberanalyzer.errors import ConfigurationError, OutputError
 from memberanalyzer.members.age import ages_at
 from memberanalyzer.members.calendar import civil_dates
 from memberanalyzer.members.schema import RAW_SCHEMA
@@ -440,7 +440,14 @@ def write_ndjson(source: GeneratorSource, path: Path, threads: int = 2) -> int:
     connection = duckdb.connect(config={"threads": threads})
     written = 0
     try:
-        with path.open("wb") as file:
+        file = path.open("wb")
+    except OSError as error:
+        connection.close()
+        raise OutputError(
+            f"cannot write {path}: {error.strerror}; choose another --output"
+        ) from error
+    try:
+        with file:
             for batch in source.batches():
                 connection.register("batch", batch)
                 lines = connection.sql(_NDJSON_QUERY, params=[numeric_nats]).fetchnumpy()["line"]

@@ -274,7 +274,7 @@ def _parse_error(
         except json.JSONDecodeError as error:
             return (
                 RejectReason.INVALID_JSON.value,
-                f"not valid JSON: {error.msg} at column {error.colno}",
+                f"not valid JSON: {error.msg} (column {error.colno})",
             )
         return RejectReason.INVALID_JSON.value, "not valid JSON"
     if root_type != "OBJECT":

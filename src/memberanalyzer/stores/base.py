@@ -8,6 +8,8 @@ from datetime import date
 
 import pyarrow as pa
 
+from memberanalyzer.members.age import AgeGroups
+
 __all__ = ["MemberStore"]
 
 
@@ -35,8 +37,18 @@ class MemberStore(ABC):
         """Yield the stored members' ``columns`` in tables of about ``rows`` rows."""
 
     @abstractmethod
-    def replace_distributions(self, as_of: date, distributions: pa.Table) -> None:
-        """Replace every distribution row of ``as_of`` with ``distributions``, atomically."""
+    def replace_distributions(
+        self, as_of: date, distributions: pa.Table, age_groups: AgeGroups, member_count: int
+    ) -> None:
+        """Replace every distribution row of ``as_of`` with ``distributions``, atomically.
+
+        The age groups and member count are kept with them, so charts of that date label the
+        groups as they were computed.
+        """
+
+    @abstractmethod
+    def analysis(self, as_of: date) -> tuple[AgeGroups, int] | None:
+        """Return the age groups and member count of the analysis of ``as_of``, if one ran."""
 
     @abstractmethod
     def distributions(self, as_of: date) -> pa.Table:

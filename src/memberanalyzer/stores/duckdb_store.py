@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from memberanalyzer.batching import gather
 from memberanalyzer.errors import StoreError
+from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.distributions import DISTRIBUTION_SCHEMA
 from memberanalyzer.members.schema import MEMBER_SCHEMA, REJECTED_SCHEMA, UTC_MICROS
 from memberanalyzer.stores.base import MemberStore
@@ -65,6 +66,11 @@ CREATE TABLE IF NOT EXISTS rejected_records (
     field VARCHAR,
     detail VARCHAR,
     raw_record VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analyses (
+    as_of DATE PRIMARY KEY,
+    age_bounds VARCHAR NOT NULL,
+    member_count BIGINT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS distributions (
     as_of DATE NOT NULL,
@@ -200,10 +206,16 @@ class DuckDBStore(MemberStore):
             "ORDER BY source, record_number, reason"
         ).to_arrow_table()
 
-    def replace_distributions(self, as_of: date, distributions: pa.Table) -> None:
+    def replace_distributions(
+        self, as_of: date, distributions: pa.Table, age_groups: AgeGroups, member_count: int
+    ) -> None:
         try:
             self._execute("BEGIN TRANSACTION")
             self._execute("DELETE FROM distributions WHERE as_of = ?", [as_of])
+            self._execute("DELETE FROM analyses WHERE as_of = ?", [as_of])
+            self._execute(
+                "INSERT INTO analyses VALUES (?, ?, ?)", [as_of, age_groups.text, member_count]
+            )
             if distributions.num_rows:
                 self._connection.register("batch", distributions)
                 self._execute(
@@ -223,6 +235,16 @@ class DuckDBStore(MemberStore):
             self._execute("ROLLBACK")
         except duckdb.Error:
             log.debug("rollback failed: no transaction was open", exc_info=True)
+
+    def analysis(self, as_of: date) -> tuple[AgeGroups, int] | None:
+        rows = self._execute(
+            "SELECT age_bounds, member_count FROM analyses WHERE as_of = ?", [as_of]
+        )
+        if not rows:
+            return None
+        age_bounds, member_count = rows[0]
+        assert isinstance(age_bounds, str) and isinstance(member_count, int)
+        return AgeGroups.parse(age_bounds), member_count
 
     def distributions(self, as_of: date) -> pa.Table:
         table = self._connection.sql(

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 import pytest
 
 from memberanalyzer.errors import StoreError
+from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.distributions import DISTRIBUTION_SCHEMA
 from memberanalyzer.members.rules import normalise_members
 from memberanalyzer.sources.files import JsonFileSource
@@ -95,8 +96,8 @@ def test_distributions_replaced_per_date(store: DuckDBStore) -> None:
         schema=DISTRIBUTION_SCHEMA,
     )
 
-    store.replace_distributions(day, old)
-    store.replace_distributions(day, new)
+    store.replace_distributions(day, old, AgeGroups(), 1)
+    store.replace_distributions(day, new, AgeGroups(), 2)
 
     assert store.distributions(day).column("value").to_pylist() == ["female"]
 
@@ -114,9 +115,9 @@ def test_distributions_of_other_dates_kept(store: DuckDBStore) -> None:
             },
             schema=DISTRIBUTION_SCHEMA,
         )
-        store.replace_distributions(day, rows)
+        store.replace_distributions(day, rows, AgeGroups(), 1)
 
-    store.replace_distributions(second, DISTRIBUTION_SCHEMA.empty_table())
+    store.replace_distributions(second, DISTRIBUTION_SCHEMA.empty_table(), AgeGroups(), 0)
 
     assert store.distributions(first).num_rows == 1
 
@@ -124,3 +125,13 @@ def test_distributions_of_other_dates_kept(store: DuckDBStore) -> None:
 def test_open_store_in_missing_folder_fails_clearly(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open the DuckDB database"):
         DuckDBStore(tmp_path / "no-such-folder" / "members.duckdb")
+
+
+def test_analysis_keeps_age_groups_and_count(store: DuckDBStore) -> None:
+    day = date(2026, 12, 4)
+    store.replace_distributions(day, DISTRIBUTION_SCHEMA.empty_table(), AgeGroups((30, 60)), 7)
+    assert store.analysis(day) == (AgeGroups((30, 60)), 7)
+
+
+def test_analysis_of_unknown_date_is_none(store: DuckDBStore) -> None:
+    assert store.analysis(date(1999, 1, 1)) is None
