@@ -35,7 +35,7 @@ from memberanalyzer.engines.embedded import (
     draw_charts,
     ingest,
 )
-from memberanalyzer.errors import ConfigurationError, MemberAnalyzerError
+from memberanalyzer.errors import ConfigurationError, MemberAnalyzerError, OutputError
 from memberanalyzer.settings import ENV_PREFIX, Settings, load_settings
 from memberanalyzer.sources.api import RandomUserApiSource
 from memberanalyzer.sources.base import MemberSource
@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 app = typer.Typer(
     help="MemberAnalyzer: ingest member records, validate and store them, and chart who the "
-    "members are. Every option can also be set with its MEMBERANALYZER_* environment variable.",
+    "members are. Options whose help names a MEMBERANALYZER_* variable can also be set with it.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -131,6 +131,10 @@ ApiPageSizeOption = Annotated[
 ApiTimeoutOption = Annotated[
     float | None, typer.Option(help=_help("api_timeout", "Seconds per API request."))
 ]
+ApiBackoffOption = Annotated[
+    float | None,
+    typer.Option(help=_help("api_backoff", "Seconds before the first retry, doubled each time.")),
+]
 ApiRetriesOption = Annotated[
     int | None, typer.Option(help=_help("api_retries", "Retries of a failed API request."))
 ]
@@ -197,6 +201,12 @@ def _parse_as_of(text: str | None) -> date:
         raise ConfigurationError(
             f"invalid --as-of {text!r}: expected a date as YYYY-MM-DD"
         ) from None
+
+
+def _check_output_folder(folder: Path) -> None:
+    """Fail before any work when the report folder is an existing file."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"--out {folder} is a file, not a folder; choose another --out")
 
 
 def _nationalities(text: str | None) -> list[str]:
@@ -276,6 +286,8 @@ def _print_summary(summary: IngestSummary) -> None:
     table.add_row("text repaired (mojibake)", f"{summary.text_repairs:,}")
     table.add_row("members in store", f"{summary.members_in_store:,}")
     out.print(table)
+    for description in summary.sources:
+        out.print(f"Source: {description}", highlight=False)
 
 
 def _print_report_files(files: ReportFiles) -> None:
@@ -296,6 +308,7 @@ def ingest_command(
     api_page_size: ApiPageSizeOption = None,
     api_timeout: ApiTimeoutOption = None,
     api_retries: ApiRetriesOption = None,
+    api_backoff: ApiBackoffOption = None,
     nat: NatOption = None,
     db: DbOption = None,
     batch_size: BatchSizeOption = None,
@@ -312,6 +325,7 @@ def ingest_command(
             api_page_size=api_page_size,
             api_timeout=api_timeout,
             api_retries=api_retries,
+            api_backoff=api_backoff,
             batch_size=batch_size,
             threads=threads,
             memory_limit=memory_limit,
@@ -389,6 +403,7 @@ def run_command(
     api_page_size: ApiPageSizeOption = None,
     api_timeout: ApiTimeoutOption = None,
     api_retries: ApiRetriesOption = None,
+    api_backoff: ApiBackoffOption = None,
     nat: NatOption = None,
     as_of: AsOfOption = None,
     age_bounds: AgeBoundsOption = None,
@@ -412,6 +427,7 @@ def run_command(
             api_page_size=api_page_size,
             api_timeout=api_timeout,
             api_retries=api_retries,
+            api_backoff=api_backoff,
             batch_size=batch_size,
             threads=threads,
             memory_limit=memory_limit,
@@ -419,6 +435,7 @@ def run_command(
         )
         _configure_logging(settings.log_level)
         day = _parse_as_of(as_of)
+        _check_output_folder(settings.out)
         sources = _sources(settings, inputs, generate, seed, api_count, api_seed, nat)
         with _open_store(settings) as store:
             summary = _ingest_with_progress(sources, store)

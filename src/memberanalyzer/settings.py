@@ -21,8 +21,21 @@ __all__ = ["ENV_PREFIX", "Settings", "load_settings"]
 ENV_PREFIX = "MEMBERANALYZER_"
 
 # DuckDB's size syntax: a number and a unit, such as 512MB, 2GB or 1.5GiB.
+_UNIT_BYTES = {
+    "B": 1,
+    "KB": 1000,
+    "MB": 1000**2,
+    "GB": 1000**3,
+    "TB": 1000**4,
+    "KIB": 1024,
+    "MIB": 1024**2,
+    "GIB": 1024**3,
+    "TIB": 1024**4,
+}
+# Below this, DuckDB fails with "out of memory" on the first query.
+_MIN_MEMORY_LIMIT_BYTES = 64 * 1000**2
 _MEMORY_LIMIT_PATTERN = re.compile(
-    r"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE
+    r"^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE
 )
 
 
@@ -63,8 +76,12 @@ class Settings(BaseSettings):
     @field_validator("memory_limit")
     @classmethod
     def _valid_memory_limit(cls, value: str) -> str:
-        if not _MEMORY_LIMIT_PATTERN.match(value.strip()):
-            raise ValueError(f"invalid memory limit {value!r}; use a size such as 512MB or 2GB")
+        match = _MEMORY_LIMIT_PATTERN.match(value.strip())
+        if not match:
+            raise ValueError("use a size such as 512MB or 2GB")
+        number, unit = float(match.group(1)), match.group(2).upper()
+        if number * _UNIT_BYTES[unit] < _MIN_MEMORY_LIMIT_BYTES:
+            raise ValueError("DuckDB needs at least 64MB")
         return value.strip()
 
     @field_validator("log_level")
@@ -94,4 +111,5 @@ def _describe(problem: object) -> str:
     assert isinstance(problem, dict)
     name = ".".join(str(part) for part in problem.get("loc", ()))
     option = f"--{name.replace('_', '-')} / {ENV_PREFIX}{name.upper()}" if name else "settings"
-    return f"{option}: {problem.get('msg')} (got {problem.get('input')!r})"
+    message = str(problem.get("msg", "")).removeprefix("Value error, ")
+    return f"{option}: {message} (got {problem.get('input')!r})"

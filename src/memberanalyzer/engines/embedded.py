@@ -59,6 +59,8 @@ class IngestSummary:
     members_in_store: int = 0
     text_repairs: int = 0
     rejected_by_reason: Counter[str] = field(default_factory=Counter)
+    # Each source's description; an API source includes its seed, to repeat the fetch.
+    sources: list[str] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -126,6 +128,7 @@ def _ingest_source(
     on_batch: BatchCallback | None,
 ) -> None:
     log.info("ingest started source=%s", source.description)
+    summary.sources.append(source.description)
     source_records = 0
     for raw in source.batches():
         result = normalise_members(raw, now)

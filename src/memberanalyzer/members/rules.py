@@ -29,6 +29,7 @@ from memberanalyzer.members.dates import parse_utc_timestamps
 from memberanalyzer.members.identity import derive_member_id, rejection_id
 from memberanalyzer.members.reasons import RejectReason
 from memberanalyzer.members.schema import (
+    CONTAINER_PATHS,
     LEGACY_MARKER,
     MEMBER_SCHEMA,
     RAW_FIELDS,
@@ -77,6 +78,15 @@ _USED_PATHS = (
     "picture.large",
     "nat",
 )
+
+# The JSON type each path of a record must have, for wrong_type details.
+_EXPECTED_TYPES: dict[str, str] = {
+    **{path: "an object" for path in CONTAINER_PATHS},
+    **{
+        raw_field.path: "a string or a number" if raw_field.kind == "number_or_text" else "a string"
+        for raw_field in RAW_FIELDS
+    },
+}
 
 _TEXT_REPAIR_COLUMNS = (
     "title",
@@ -191,9 +201,17 @@ def _check_shape(table: pa.Table, verdicts: _Verdicts) -> None:
         return
     has_type_error = pc.greater(pc.fill_null(pc.list_value_length(type_errors), 0), 0)
     non_empty = pc.if_else(has_type_error, type_errors, pa.scalar(None, type_errors.type))
-    first_path = pc.list_element(non_empty, 0)
-    detail = pc.binary_join_element_wise("JSON type not allowed at ", first_path, "")
-    verdicts.fail(has_type_error, RejectReason.WRONG_TYPE, first_path, detail)
+    # Entries read "path:received type", such as "location:string".
+    parts = pc.extract_regex(pc.list_element(non_empty, 0), r"^(?P<path>[^:]+):(?P<kind>.*)$")
+    path = pc.struct_field(parts, "path")
+    expected = pc.take(
+        pa.array(list(_EXPECTED_TYPES.values()), pa.string()),
+        pc.index_in(path, value_set=pa.array(list(_EXPECTED_TYPES), pa.string())),
+    )
+    detail = pc.binary_join_element_wise(
+        "expected ", expected, ", got a JSON ", pc.struct_field(parts, "kind"), ""
+    )
+    verdicts.fail(has_type_error, RejectReason.WRONG_TYPE, path, detail)
 
 
 def _check_required(text: dict[str, pa.Array], verdicts: _Verdicts) -> None:

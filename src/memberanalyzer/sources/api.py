@@ -130,7 +130,10 @@ class RandomUserApiSource(MemberSource):
             document = orjson.loads(response.content)
         except orjson.JSONDecodeError as error:
             raise InputFormatError(
-                str(response.url), f"the API response is not JSON: {error.msg}", line=error.lineno
+                str(response.url),
+                f"the API response is not JSON ({error.msg}); check that --api-url points at a "
+                "randomuser.me-compatible API",
+                line=error.lineno,
             ) from None
         records = records_from_document(document, str(response.url))
         log.info("fetched url=%s page=%d records=%d", self.url, page, len(records))

@@ -152,11 +152,12 @@ class JsonFileSource(MemberSource):
             # DuckDB raises its own error before the first batch and an Arrow error (OSError)
             # once it has started streaming.
             log.warning(
-                "file=%s has a record the fast reader cannot take after record %d (%s); "
-                "reading the rest line by line, so each bad record is rejected with its reason",
+                "file=%s: the parallel reader stopped at a bad record (DuckDB: %s); reading the "
+                "file line by line from record %d, so that each bad record is rejected with "
+                "its reason",
                 self.path,
-                records_done,
-                error,
+                str(error).strip(),
+                records_done + 1,
             )
         yield from self._ndjson_line_batches(connection, skip_records=records_done)
 

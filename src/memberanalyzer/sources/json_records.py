@@ -59,6 +59,15 @@ def _columns_argument() -> str:
 _COLUMNS = _columns_argument()
 _STRUCTURE_JSON = json.dumps(_LEAF_STRUCTURE)
 _CONTAINER_JSON_PATHS = [f"$.{path}" for path in CONTAINER_PATHS]
+# DuckDB's json_type names and the JSON names used in rejection details.
+_CONTAINER_KINDS = {
+    "VARCHAR": "string",
+    "BIGINT": "number",
+    "UBIGINT": "number",
+    "DOUBLE": "number",
+    "BOOLEAN": "boolean",
+    "ARRAY": "array",
+}
 
 
 def read_ndjson_file(
@@ -161,13 +170,12 @@ def decode_fragments(
     """Decode JSON fragments into field text and collect the paths whose type is not allowed."""
     size = fragments.num_rows
     columns: dict[str, pa.Array] = {}
-    wrong_type: list[tuple[str, pa.Array]] = []
+    wrong_type: list[tuple[str, pa.Array, pa.Array]] = []
     for raw_field in RAW_FIELDS:
-        values, bad_type = _decode_leaf(
-            fragments.column(raw_field.path).combine_chunks(), raw_field.kind
-        )
+        fragment = fragments.column(raw_field.path).combine_chunks()
+        values, bad_type = _decode_leaf(fragment, raw_field.kind)
         columns[raw_field.path] = values
-        wrong_type.append((raw_field.path, bad_type))
+        wrong_type.append((raw_field.path, bad_type, _json_kinds(fragment)))
 
     columns[LEGACY_MARKER] = pc.cast(fragments.column(LEGACY_MARKER).combine_chunks(), pa.string())
     columns["type_errors"] = _type_error_lists(size, wrong_type)
@@ -211,6 +219,15 @@ def _decode_leaf(fragments: pa.Array, kind: str) -> tuple[pa.Array, pa.Array]:
     return values, bad_type
 
 
+def _json_kinds(fragments: pa.Array) -> pa.Array:
+    """Name the JSON type of each fragment by its first character: object, array, ..."""
+    first = pc.utf8_slice_codeunits(pc.cast(fragments, pa.string()), 0, 1)
+    names = {"{": "object", "[": "array", "t": "boolean", "f": "boolean", '"': "string"}
+    kinds = pa.array(list(names.values()), pa.string())
+    positions = pc.index_in(first, value_set=pa.array(list(names.keys()), pa.string()))
+    return pc.fill_null(pc.take(kinds, positions), "number")
+
+
 def _unescape(values: pa.Array, fragments: pa.Array, escaped: pa.Array) -> pa.Array:
     """Decode JSON escapes (\\u00e9, \\") in the few strings that have them."""
     decoded = values.to_pylist()
@@ -219,17 +236,18 @@ def _unescape(values: pa.Array, fragments: pa.Array, escaped: pa.Array) -> pa.Ar
     return pa.array(decoded, pa.string())
 
 
-def _type_error_lists(size: int, leaf_errors: list[tuple[str, pa.Array]]) -> pa.Array:
+def _type_error_lists(size: int, leaf_errors: list[tuple[str, pa.Array, pa.Array]]) -> pa.Array:
+    """Build each record's list of "path:received JSON type" entries."""
     any_error = pa.array([False] * size)
-    for _, bad in leaf_errors:
+    for _, bad, _ in leaf_errors:
         any_error = pc.or_(any_error, bad)
     if not pc.any(any_error).as_py():
         return pa.array([[]] * size, pa.list_(pa.string()))
 
     lists: list[list[str]] = [[] for _ in range(size)]
-    for path, bad in leaf_errors:
+    for path, bad, kinds in leaf_errors:
         for position in pc.indices_nonzero(bad).to_pylist():
-            lists[position].append(path)
+            lists[position].append(f"{path}:{kinds[position].as_py()}")
     return pa.array(lists, pa.list_(pa.string()))
 
 
@@ -252,7 +270,7 @@ def _with_parse_errors(
         details.append(detail)
         if types is not None:
             wrong = [
-                path
+                f"{path}:{_CONTAINER_KINDS.get(kind, kind.lower())}"
                 for path, kind in zip(CONTAINER_PATHS, types, strict=True)
                 if kind not in (None, "OBJECT", "NULL")
             ]

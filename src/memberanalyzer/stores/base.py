@@ -43,7 +43,7 @@ class MemberStore(ABC):
         """Replace every distribution row of ``as_of`` with ``distributions``, atomically.
 
         The age groups and member count are kept with them, so charts of that date label the
-        groups as they were computed.
+        groups as they were computed. A member count of 0 removes the date's analysis.
         """
 
     @abstractmethod

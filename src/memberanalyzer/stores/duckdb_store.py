@@ -213,10 +213,11 @@ class DuckDBStore(MemberStore):
             self._execute("BEGIN TRANSACTION")
             self._execute("DELETE FROM distributions WHERE as_of = ?", [as_of])
             self._execute("DELETE FROM analyses WHERE as_of = ?", [as_of])
-            self._execute(
-                "INSERT INTO analyses VALUES (?, ?, ?)", [as_of, age_groups.text, member_count]
-            )
-            if distributions.num_rows:
+            if member_count > 0:
+                self._execute(
+                    "INSERT INTO analyses VALUES (?, ?, ?)", [as_of, age_groups.text, member_count]
+                )
+            if member_count > 0 and distributions.num_rows:
                 self._connection.register("batch", distributions)
                 self._execute(
                     "INSERT INTO distributions "

@@ -267,3 +267,9 @@ def test_cyrillic_text_left_unchanged(good_records: list[Record]) -> None:
 
     assert members.column("city").to_pylist() == ["Київ"]
     assert pc.all(pc.is_null(members.column("text_encoding_issue"))).as_py()
+
+
+def test_wrong_type_detail_names_both_types(good_records: list[Record]) -> None:
+    line = mutated(good_records[0], set_path("location", "Oslo"))
+    details = normalise_lines([line]).rejected.column("detail").to_pylist()
+    assert details == ["expected an object, got a JSON string"]
