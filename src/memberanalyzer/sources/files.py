@@ -103,7 +103,7 @@ class JsonFileSource(MemberSource):
     @property
     def description(self) -> str:
         # Absolute, so rejected records from runs started in different folders stay findable.
-        return str(self.path.absolute())
+        return str(self.path.resolve())
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         if not self.path.is_file():
