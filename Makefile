@@ -8,7 +8,7 @@ SAMPLES ?= ../shared/data/randomuser
 GENERATED ?= 100000
 SEED ?= 1
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench clean compose-schema services-fetch services-up services-down services-status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,services]'
 	touch $@
 
 ## run: the main job on the shared randomuser.me samples plus $(GENERATED) generated members
@@ -28,14 +28,27 @@ run: $(VENV)/.installed
 	$(BIN)/memberanalyzer run $(foreach file,$(wildcard $(SAMPLES)/*.json),--input $(file)) \
 		--generate $(GENERATED) --seed $(SEED)
 
+COMPOSE_SCHEMA := .services/cache/compose_spec.json
+
+## compose-schema: the Compose specification's JSON schema, from the docker-compose 1.29.2 package
+compose-schema: $(COMPOSE_SCHEMA)
+
+$(COMPOSE_SCHEMA): | $(BIN)/python
+	mkdir -p .services/cache
+	$(BIN)/python -m pip download --quiet --no-deps --dest .services/cache docker-compose==1.29.2
+	$(BIN)/python -c "import zipfile; \
+	zipfile.ZipFile('.services/cache/docker_compose-1.29.2-py2.py3-none-any.whl') \
+	.extract('compose/config/compose_spec.json', '.services/cache/wheel')"
+	cp .services/cache/wheel/compose/config/compose_spec.json $@
+
 ## test: lint, type-check and run every test, exactly as CI does
-test: $(VENV)/.installed-test lint typecheck
+test: $(VENV)/.installed-test $(COMPOSE_SCHEMA) lint typecheck
 	$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks services
+	$(BIN)/ruff format --check src tests benchmarks services
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
@@ -43,6 +56,19 @@ typecheck: $(VENV)/.installed-test
 ## bench: the speed and memory benchmarks recorded in docs/benchmarks.md (several minutes)
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_embedded.py
+
+## services-*: the local Kafka, Cassandra and PostgreSQL for the distributed mode and its tests
+services-fetch: $(VENV)/.installed-test
+	$(BIN)/python services/manage.py fetch
+
+services-up: $(VENV)/.installed-test
+	$(BIN)/python services/manage.py up
+
+services-down: $(VENV)/.installed-test
+	$(BIN)/python services/manage.py down
+
+services-status: $(VENV)/.installed-test
+	$(BIN)/python services/manage.py status
 
 clean:
 	rm -rf $(VENV) reports memberanalyzer.duckdb memberanalyzer.duckdb.wal benchmarks/data

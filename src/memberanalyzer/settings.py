@@ -67,6 +67,20 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("WARNING", description="DEBUG, INFO, WARNING or ERROR")
 
+    # The servers of the distributed mode. `make services-up` starts local ones on these ports.
+    kafka_bootstrap_servers: str = Field(
+        "127.0.0.1:9092", description="Kafka bootstrap servers, host:port[,host:port]"
+    )
+    cassandra_host: str = Field("127.0.0.1", description="Cassandra contact point")
+    cassandra_port: int = Field(9042, ge=1, le=65535, description="Cassandra CQL port")
+    schema_registry_url: str = Field(
+        "http://127.0.0.1:8081", description="Confluent-compatible schema registry URL"
+    )
+    postgres_host: str = Field("127.0.0.1", description="PostgreSQL host for Airflow")
+    postgres_port: int = Field(5432, ge=1, le=65535, description="PostgreSQL port")
+    postgres_database: str = Field("airflow", description="PostgreSQL database for Airflow")
+    postgres_user: str = Field("airflow", description="PostgreSQL user for Airflow")
+
     @field_validator("age_bounds")
     @classmethod
     def _valid_age_bounds(cls, value: str) -> str:
