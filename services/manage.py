@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from pathlib import Path
 
 from memberanalyzer.settings import Settings, load_settings
@@ -133,7 +134,7 @@ class Server(ABC):
 
     @abstractmethod
     def ready(self) -> bool:
-        """Return True when the server answers a real request."""
+        """Return True when the server responds to a real request."""
 
     def stop(self) -> None:
         pid = self.pid()
@@ -162,10 +163,11 @@ class Server(ABC):
         self.pid_file.write_text(f"{process.pid}\n")
 
 
-def wait_for(condition: object, timeout: float, interval: float = 1.0) -> bool:
+def wait_for(condition: Callable[[], bool], timeout: float, interval: float = 1.0) -> bool:
+    """Poll ``condition`` until it is true or ``timeout`` seconds have passed."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
+        if condition():
             return True
         time.sleep(interval)
     return False
