@@ -1,6 +1,6 @@
 """Fixtures for the integration tests, which run against the real local servers.
 
-`make services-up` starts them. When a server does not answer, its tests are skipped with one
+`make services-up` starts them. When a server does not respond, its tests are skipped with one
 message, unless CI=true: in CI a missing server fails the tests, so no skip hides it.
 """
 
@@ -25,7 +25,7 @@ def require_server(name: str, host: str, port: int) -> None:
             return
     except OSError as error:
         message = (
-            f"{name} does not answer on {host}:{port} ({error}); start the local servers with "
+            f"{name} does not respond on {host}:{port} ({error}); start the local servers with "
             "`make services-up` (needs Java 17 and Maven)"
         )
     if os.environ.get("CI") == "true":

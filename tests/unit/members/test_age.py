@@ -32,15 +32,15 @@ def test_age_excludes_birthday_tomorrow() -> None:
     assert age_of(datetime(1990, 6, 16, tzinfo=UTC), date(2020, 6, 15)) == 29
 
 
-def test_age_of_leap_day_birth_before_march_in_common_year() -> None:
+def test_leap_day_birth_on_february_28() -> None:
     assert age_of(datetime(2000, 2, 29, tzinfo=UTC), date(2001, 2, 28)) == 0
 
 
-def test_age_of_leap_day_birth_on_first_of_march() -> None:
+def test_leap_day_birth_on_march_1() -> None:
     assert age_of(datetime(2000, 2, 29, tzinfo=UTC), date(2001, 3, 1)) == 1
 
 
-def test_age_of_leap_day_birth_on_leap_day() -> None:
+def test_leap_day_birth_on_leap_day() -> None:
     assert age_of(datetime(2000, 2, 29, tzinfo=UTC), date(2004, 2, 29)) == 4
 
 
