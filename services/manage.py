@@ -94,10 +94,20 @@ def internal_port(name: str, default: int) -> int:
     return int(value)
 
 
-def tail(path: Path, lines: int = 15) -> str:
+STOP_HINT = "\nServers that did start keep running: stop them with `make services-down`."
+
+# Log lines that usually explain a failed start, shown before the log's last lines.
+_CAUSES = ("Address already in use", "FATAL", "Fatal", "could not")
+
+
+def log_excerpt(path: Path, lines: int = 10) -> str:
+    """Return the log lines that name a likely cause, then the log's last lines."""
     if not path.exists():
         return "(no log yet)"
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    text = path.read_text(errors="replace").splitlines()
+    causes = [line for line in text if any(cause in line for cause in _CAUSES)][:5]
+    shown = [*causes, "...", *text[-lines:]] if causes else text[-lines:]
+    return "\n".join(shown)
 
 
 class Server(ABC):
@@ -136,6 +146,23 @@ class Server(ABC):
     def ready(self) -> bool:
         """Return True when the server responds to a real request."""
 
+    # Log lines after which the server will not become ready, even if its process lives on
+    # (Kafka keeps running after it fails to bind its port).
+    fatal_markers: tuple[str, ...] = ("Address already in use",)
+
+    def failed(self) -> bool:
+        """Return True when the process has ended or its log shows a fatal start-up error."""
+        if self.pid() is None:
+            return True
+        if not self.log_file.exists():
+            return False
+        text = self.log_file.read_text(errors="replace")
+        return any(marker in text for marker in self.fatal_markers)
+
+    def ready_or_failed(self) -> bool:
+        """Return True when waiting longer is of no use: the server is ready or has failed."""
+        return self.failed() or self.ready()
+
     def stop(self) -> None:
         pid = self.pid()
         if pid is None:
@@ -147,9 +174,15 @@ class Server(ABC):
             wait_for(lambda: self.pid() is None, 10)
         self.pid_file.unlink(missing_ok=True)
 
-    def spawn(self, command: list[str], environment: dict[str, str] | None = None) -> None:
-        """Run ``command`` in its own process group, with stdout and stderr in the log."""
+    def rotate_logs(self) -> None:
+        """Keep the previous start's logs as *.1, so a new log shows only this start."""
         LOGS.mkdir(parents=True, exist_ok=True)
+        for path in (self.log_file, LOGS / f"{self.name}.out"):
+            if path.exists():
+                path.replace(path.with_name(path.name + ".1"))
+
+    def spawn(self, command: list[str], environment: dict[str, str] | None = None) -> None:
+        """Run ``command`` in its own process group, with stdout and stderr in ``NAME.out``."""
         RUN.mkdir(parents=True, exist_ok=True)
         with (LOGS / f"{self.name}.out").open("ab") as output:
             process = subprocess.Popen(
@@ -185,6 +218,7 @@ class Kafka(Server):
 
     name = "kafka"
     start_timeout = 90
+    fatal_markers = ("Address already in use", "Fatal error during", "Exiting Kafka")
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
@@ -293,6 +327,7 @@ class Cassandra(Server):
 
     name = "cassandra"
     start_timeout = 240
+    fatal_markers = ("Address already in use", "Exception encountered during startup")
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
@@ -460,22 +495,15 @@ class Postgres(Server):
             f"-p {self.port} -c listen_addresses=127.0.0.1 "
             f"-c unix_socket_directories={self.sockets}"
         )
-        subprocess.run(
-            self._as_owner(
-                [
-                    self._binary("pg_ctl"),
-                    "-D",
-                    str(self.data),
-                    "-l",
-                    str(self.log_file),
-                    "-o",
-                    options,
-                    "start",
-                ]
-            ),
-            check=True,
-            capture_output=True,
+        command = [self._binary("pg_ctl"), "-D", str(self.data), "-l", str(self.log_file)]
+        started = subprocess.run(
+            self._as_owner([*command, "-o", options, "start"]), capture_output=True
         )
+        if started.returncode != 0:
+            raise ServiceError(
+                f"postgres did not start; see {self.log_file}:\n{log_excerpt(self.log_file)}"
+                f"{STOP_HINT}"
+            )
 
     def ready(self) -> bool:
         import psycopg
@@ -549,6 +577,7 @@ def fetch() -> None:
             "mvn",
             "-q",
             "-B",
+            "-Dstyle.color=never",
             "-f",
             str(ROOT / "services" / "pom.xml"),
             "dependency:copy-dependencies",
@@ -575,14 +604,20 @@ def up(selected: list[Server]) -> None:
             log.info("%s already runs (pid %s)", server.name, server.pid())
             continue
         log.info("starting %s", server.name)
+        server.rotate_logs()
         server.start()
         starting.append((server, time.monotonic()))
 
     for server, started in starting:
-        if not wait_for(server.ready, server.start_timeout, interval=2):
+        if not wait_for(server.ready_or_failed, server.start_timeout, interval=2):
             raise ServiceError(
                 f"{server.name} did not become ready within {server.start_timeout:.0f} s; "
-                f"see {server.log_file}:\n{tail(server.log_file)}"
+                f"see {server.log_file}:\n{log_excerpt(server.log_file)}{STOP_HINT}"
+            )
+        if not server.ready():
+            raise ServiceError(
+                f"{server.name} failed to start; see {server.log_file}:\n"
+                f"{log_excerpt(server.log_file)}{STOP_HINT}"
             )
         log.info("%s ready in %.1f s", server.name, time.monotonic() - started)
 

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from memberanalyzer.errors import ConfigurationError
@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     postgres_port: int = Field(5432, ge=1, le=65535, description="PostgreSQL port")
     postgres_database: str = Field("airflow", description="PostgreSQL database for Airflow")
     postgres_user: str = Field("airflow", description="PostgreSQL user for Airflow")
+    postgres_password: SecretStr | None = Field(
+        None, description="PostgreSQL password; none for the local servers, which trust loopback"
+    )
 
     @field_validator("age_bounds")
     @classmethod

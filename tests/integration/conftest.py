@@ -1,7 +1,8 @@
 """Fixtures for the integration tests, which run against the real local servers.
 
-`make services-up` starts them. When a server does not respond, its tests are skipped with one
-message, unless CI=true: in CI a missing server fails the tests, so no skip hides it.
+`make services-up` starts them. When one does not respond, every integration test is skipped
+with the same message, unless CI is set (true, 1 or yes): in CI a missing server fails the
+tests, so no skip hides it.
 """
 
 from __future__ import annotations
@@ -19,34 +20,51 @@ def settings() -> Settings:
     return load_settings()
 
 
-def require_server(name: str, host: str, port: int) -> None:
-    try:
-        with socket.create_connection((host, port), timeout=3):
-            return
-    except OSError as error:
-        message = (
-            f"{name} does not respond on {host}:{port} ({error}); start the local servers with "
-            "`make services-up` (needs Java 17 and Maven)"
-        )
-    if os.environ.get("CI") == "true":
+def _unreachable(addresses: dict[str, tuple[str, int]]) -> list[str]:
+    problems = []
+    for name, (host, port) in addresses.items():
+        try:
+            with socket.create_connection((host, port), timeout=3):
+                pass
+        except OSError as error:
+            problems.append(f"{name} on {host}:{port} ({error.strerror or error})")
+    return problems
+
+
+@pytest.fixture(scope="session", autouse=True)
+def local_servers(settings: Settings) -> None:
+    """Check once that Kafka, Cassandra and PostgreSQL respond; skip or fail otherwise."""
+    kafka_host, kafka_port = settings.kafka_bootstrap_servers.split(",")[0].rsplit(":", 1)
+    problems = _unreachable(
+        {
+            "Kafka": (kafka_host, int(kafka_port)),
+            "Cassandra": (settings.cassandra_host, settings.cassandra_port),
+            "PostgreSQL": (settings.postgres_host, settings.postgres_port),
+        }
+    )
+    if not problems:
+        return
+
+    message = (
+        f"local servers not responding: {'; '.join(problems)}. Start them with "
+        "`make services-up` (needs Java 17 and Maven); if they run on other ports, set the "
+        "same MEMBERANALYZER_* port variables for the tests"
+    )
+    if os.environ.get("CI", "").lower() in {"true", "1", "yes"}:
         pytest.fail(message)
     pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
 def kafka_bootstrap(settings: Settings) -> str:
-    host, port = settings.kafka_bootstrap_servers.split(",")[0].rsplit(":", 1)
-    require_server("Kafka", host, int(port))
     return settings.kafka_bootstrap_servers
 
 
 @pytest.fixture(scope="session")
 def cassandra_address(settings: Settings) -> tuple[str, int]:
-    require_server("Cassandra", settings.cassandra_host, settings.cassandra_port)
     return settings.cassandra_host, settings.cassandra_port
 
 
 @pytest.fixture(scope="session")
 def postgres_address(settings: Settings) -> tuple[str, int]:
-    require_server("PostgreSQL", settings.postgres_host, settings.postgres_port)
     return settings.postgres_host, settings.postgres_port

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -127,4 +128,7 @@ def test_no_literal_password(compose: dict[str, Any]) -> None:
 
 def test_env_example_lists_every_variable() -> None:
     example = (REPO_ROOT / "deploy" / ".env.example").read_text(encoding="utf-8")
-    assert "POSTGRES_PASSWORD=" in example
+    compose_text = COMPOSE_FILE.read_text(encoding="utf-8")
+    variables = set(re.findall(r"\$\{([A-Z_]+)", compose_text))
+    assert variables == {"POSTGRES_PASSWORD", "AIRFLOW_JWT_SECRET"}
+    assert all(f"{name}=" in example for name in variables)
