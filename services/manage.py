@@ -106,8 +106,8 @@ def log_excerpt(path: Path, lines: int = 10) -> str:
         return "(no log yet)"
     text = path.read_text(errors="replace").splitlines()
     causes = [line for line in text if any(cause in line for cause in _CAUSES)][:5]
-    shown = [*causes, "...", *text[-lines:]] if causes else text[-lines:]
-    return "\n".join(shown)
+    excerpt = [*causes, "...", *text[-lines:]] if causes else text[-lines:]
+    return "\n".join(excerpt)
 
 
 class Server(ABC):
@@ -629,18 +629,27 @@ def down(selected: list[Server]) -> None:
         server.stop()
 
 
+def server_state(server: Server, pid: int | None) -> str:
+    """Return "stopped" (no process), "running" (process, not serving) or "ready"."""
+    if pid is None:
+        return "stopped"
+    if server.ready():
+        return "ready"
+    return "running"
+
+
 def status(selected: list[Server]) -> int:
-    stopped = 0
+    """Print one line per server; return 1 when any server is not ready."""
+    not_ready = 0
     for server in selected:
         pid = server.pid()
-        state = "ready" if pid is not None and server.ready() else "running" if pid else "stopped"
-        stopped += state != "ready"
+        state = server_state(server, pid)
+        not_ready += state != "ready"
+
         memory = resident_memory_mb(pid) if pid else None
-        shown = f"{memory:.0f} MB" if memory is not None else "-"
-        print(
-            f"{server.name:10} {state:8} pid={pid or '-':<8} rss={shown:>8}  log={server.log_file}"
-        )
-    return 1 if stopped else 0
+        rss = "-" if memory is None else f"{memory:.0f} MB"
+        print(f"{server.name:10} {state:8} pid={pid or '-':<8} rss={rss:>8}  log={server.log_file}")
+    return 1 if not_ready else 0
 
 
 def resident_memory_mb(pid: int) -> float | None:

@@ -116,9 +116,9 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: object) -> Settings:
     """Read the environment, apply ``overrides`` that are not None, and validate everything."""
-    given = {name: value for name, value in overrides.items() if value is not None}
+    chosen = {name: value for name, value in overrides.items() if value is not None}
     try:
-        return Settings(**given)  # type: ignore[arg-type]
+        return Settings(**chosen)  # type: ignore[arg-type]
     except ValidationError as error:
         problems = "; ".join(_describe(problem) for problem in error.errors())
         raise ConfigurationError(f"invalid settings: {problems}") from None

@@ -234,8 +234,8 @@ def analyze(
 ) -> AnalysisResult:
     """Compute every distribution as of ``as_of`` and replace that date's stored rows.
 
-    Raises ``NothingToDoError`` when no member was registered by the end of ``as_of``; the
-    date's old distributions are removed in that case, so no stale result remains.
+    Raises ``NothingToDoError`` when no member was registered by the end of ``as_of``. The
+    date's old distributions are then removed too, so no stale result remains.
     """
     log.info("analysis started as_of=%s", as_of)
     partial_counts = [

@@ -83,9 +83,9 @@ def member_dimensions(
 ) -> pa.Table:
     """Return one row per member counted at ``as_of``, with the value of each dimension.
 
-    The columns are gender, age_group, country, city, nationality and registration_year;
-    ``age_group_by_gender`` is the pair (age_group, gender), which ``count_dimensions`` counts
-    before joining the labels, so no string is built per member.
+    The columns are gender, age_group, country, city, nationality and registration_year.
+    ``age_group_by_gender`` has no column: ``count_dimensions`` counts the pair (age_group,
+    gender) and joins the labels afterwards, so no string is built per member.
     """
     table = members if isinstance(members, pa.Table) else pa.Table.from_batches([members])
     registered_by = pa.scalar(end_of_day(as_of), UTC_MICROS)

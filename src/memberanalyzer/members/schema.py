@@ -32,8 +32,8 @@ class RawField:
     """One leaf of a randomuser.me record and how a source hands it over.
 
     ``text`` leaves arrive as the decoded string, ``number_or_text`` leaves as the decoded
-    string or the number's literal text. ``json`` leaves are not used by any rule and arrive
-    as the JSON text of the value (``"secret"``, ``42``); they are kept only to rebuild a
+    string or the number's literal text. ``json`` leaves are not used by any rule. They arrive
+    as the JSON text of the value (``"secret"``, ``42``) and are kept only to rebuild a
     rejected record.
     """
 

@@ -3,7 +3,7 @@
 Each request fetches ``results`` users (at most 5,000, the API's limit) of one ``page`` of one
 ``seed``, so a run with the same seed fetches the same members again. Without a seed, one is
 chosen at random and logged, so the run can be repeated. Failed requests (connection errors,
-timeouts, HTTP 429 and 5xx) are retried with exponential backoff; a numeric ``Retry-After``
+timeouts, HTTP 429 and 5xx) are retried with exponential backoff. A numeric ``Retry-After``
 header on such a response replaces the backoff delay, up to ``max_retry_after`` seconds. A
 page with fewer users than requested ends the fetch: the source has no more users.
 """
@@ -100,18 +100,18 @@ class RandomUserApiSource(MemberSource):
                     first_record = (page - 1) * self.page_size + 1
                     # Every page is requested at full size so that pages stay aligned with the
                     # seed; the last one is cut to the requested count.
-                    wanted = min(self.page_size, self.count - first_record + 1)
-                    lines = [orjson.dumps(record).decode() for record in records[:wanted]]
+                    requested = min(self.page_size, self.count - first_record + 1)
+                    lines = [orjson.dumps(record).decode() for record in records[:requested]]
                     source = f"{self.url}?seed={self.seed}&page={page}"
                     yield read_json_lines(connection, lines, source, first_record=first_record)
-                    if len(records) < wanted:
+                    if len(records) < requested:
                         log.warning(
                             "short page url=%s page=%d records=%d requested=%d; "
                             "the API has no more users, stopping at %d",
                             self.url,
                             page,
                             len(records),
-                            wanted,
+                            requested,
                             first_record - 1 + len(records),
                         )
                         return

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import struct
 import warnings
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
+from chart_tables import AS_OF, distribution_table
 
 from memberanalyzer.charts.render import (
     DIMENSIONS,
@@ -20,18 +19,6 @@ from memberanalyzer.charts.render import (
     chart_rows,
     chart_title,
     render_charts,
-)
-
-AS_OF = date(2026, 12, 4)
-
-SCHEMA = pa.schema(
-    [
-        ("as_of", pa.date32()),
-        ("dimension", pa.string()),
-        ("value", pa.string()),
-        ("count", pa.int64()),
-        ("percentage", pa.float64()),
-    ]
 )
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -54,27 +41,6 @@ SAMPLE_COUNTS: dict[str, dict[str, int]] = {
     },
 }
 SAMPLE_MEMBERS = 12
-
-
-def distribution_table(
-    counts_by_dimension: Mapping[str, Mapping[str, int]], as_of: date = AS_OF
-) -> pa.Table:
-    """Build a distribution table. Percentages are of each dimension's total, to 2 decimals."""
-    records = []
-    for dimension, counts in counts_by_dimension.items():
-        total = sum(counts.values())
-        for value, count in counts.items():
-            percentage = round(100 * count / total, 2) if total else 0.0
-            records.append(
-                {
-                    "as_of": as_of,
-                    "dimension": dimension,
-                    "value": value,
-                    "count": count,
-                    "percentage": percentage,
-                }
-            )
-    return pa.Table.from_pylist(records, schema=SCHEMA)
 
 
 def png_size(path: Path) -> tuple[int, int]:

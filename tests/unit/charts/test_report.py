@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from chart_tables import AS_OF, distribution_table
 
 from memberanalyzer.charts.render import (
     DIMENSIONS,
@@ -20,18 +19,8 @@ from memberanalyzer.charts.render import (
 )
 from memberanalyzer.charts.report import write_report
 
-AS_OF = date(2026, 12, 4)
 TOP_N = 20
 
-SCHEMA = pa.schema(
-    [
-        ("as_of", pa.date32()),
-        ("dimension", pa.string()),
-        ("value", pa.string()),
-        ("count", pa.int64()),
-        ("percentage", pa.float64()),
-    ]
-)
 
 HOSTILE_CITY = '<Tromsø & "Co">'
 
@@ -57,27 +46,6 @@ SUMMARY = {
     "duplicates merged": 100,
     "rejected: invalid email <script>": 35,
 }
-
-
-def distribution_table(
-    counts_by_dimension: Mapping[str, Mapping[str, int]], as_of: date = AS_OF
-) -> pa.Table:
-    """Build a distribution table. Percentages are of each dimension's total, to 2 decimals."""
-    records = []
-    for dimension, counts in counts_by_dimension.items():
-        total = sum(counts.values())
-        for value, count in counts.items():
-            percentage = round(100 * count / total, 2) if total else 0.0
-            records.append(
-                {
-                    "as_of": as_of,
-                    "dimension": dimension,
-                    "value": value,
-                    "count": count,
-                    "percentage": percentage,
-                }
-            )
-    return pa.Table.from_pylist(records, schema=SCHEMA)
 
 
 @dataclass

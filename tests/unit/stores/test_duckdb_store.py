@@ -73,31 +73,25 @@ def test_timestamps_read_back_as_utc(store: DuckDBStore, sample_members: pa.Tabl
     assert store.members().schema.field("date_of_birth").type.tz == "UTC"
 
 
-def test_distributions_replaced_per_date(store: DuckDBStore) -> None:
-    day = date(2026, 12, 4)
-    old = pa.table(
+def gender_row(day: date, gender: str, count: int) -> pa.Table:
+    """One distribution row: all members of ``day`` have ``gender``."""
+    return pa.table(
         {
             "as_of": [day],
             "dimension": ["gender"],
-            "value": ["male"],
-            "count": [1],
-            "percentage": [100.0],
-        },
-        schema=DISTRIBUTION_SCHEMA,
-    )
-    new = pa.table(
-        {
-            "as_of": [day],
-            "dimension": ["gender"],
-            "value": ["female"],
-            "count": [2],
+            "value": [gender],
+            "count": [count],
             "percentage": [100.0],
         },
         schema=DISTRIBUTION_SCHEMA,
     )
 
-    store.replace_distributions(day, old, AgeGroups(), 1)
-    store.replace_distributions(day, new, AgeGroups(), 2)
+
+def test_distributions_replaced_per_date(store: DuckDBStore) -> None:
+    day = date(2026, 12, 4)
+
+    store.replace_distributions(day, gender_row(day, "male", 1), AgeGroups(), 1)
+    store.replace_distributions(day, gender_row(day, "female", 2), AgeGroups(), 2)
 
     assert store.distributions(day).column("value").to_pylist() == ["female"]
 
@@ -105,17 +99,7 @@ def test_distributions_replaced_per_date(store: DuckDBStore) -> None:
 def test_distributions_of_other_dates_kept(store: DuckDBStore) -> None:
     first, second = date(2026, 1, 1), date(2026, 1, 2)
     for day in (first, second):
-        rows = pa.table(
-            {
-                "as_of": [day],
-                "dimension": ["gender"],
-                "value": ["male"],
-                "count": [1],
-                "percentage": [100.0],
-            },
-            schema=DISTRIBUTION_SCHEMA,
-        )
-        store.replace_distributions(day, rows, AgeGroups(), 1)
+        store.replace_distributions(day, gender_row(day, "male", 1), AgeGroups(), 1)
 
     store.replace_distributions(second, DISTRIBUTION_SCHEMA.empty_table(), AgeGroups(), 0)
 
