@@ -256,3 +256,35 @@ class MemberProducer:
             self.counts.first_error = self.counts.first_error or (
                 f"{remaining} messages still unacknowledged after {timeout:.0f} s"
             )
+
+
+def writer_schemas(config: KafkaConfig, topic: str) -> dict[int, str]:
+    """Return every schema registered under the topic's value subject, by schema id.
+
+    A consumer decodes each message with the schema it was written with, found by the id in
+    the message's header, and reads it as the current member schema.
+    """
+    subject = value_subject(topic)
+    registry = registry_client(config)
+    try:
+        versions = registry.get_versions(subject)
+        registered = [registry.get_version(subject, version) for version in versions]
+    except SchemaRegistryError as error:
+        if error.http_status_code == 404:
+            raise BrokerError(
+                f"no schema is registered under subject {subject!r}: produce to topic "
+                f"{topic!r} first with `memberanalyzer ingest --to kafka`"
+            ) from error
+        raise BrokerError(
+            f"the schema registry at {config.schema_registry_url} failed for subject "
+            f"{subject!r}: HTTP {error.http_status_code} {error.error_message}"
+        ) from error
+    except Exception as error:  # the client raises plain httpx errors for network failures
+        raise BrokerError(
+            f"cannot reach the schema registry at {config.schema_registry_url}: {error}"
+        ) from error
+    schemas: dict[int, str] = {}
+    for schema in registered:
+        if schema.schema_id is not None and schema.schema.schema_str is not None:
+            schemas[schema.schema_id] = schema.schema.schema_str
+    return schemas
