@@ -192,7 +192,6 @@ class CassandraStore(MemberStore):
         try:
             if create:
                 create_schema(self._session, config)
-            self._session.set_keyspace(self._keyspace)
             self._statements = self._prepare()
         except _CASSANDRA_ERRORS as error:
             self.close()
@@ -211,23 +210,25 @@ class CassandraStore(MemberStore):
         member_marks = ", ".join("?" for _ in MEMBER_SCHEMA.names)
         rejected_columns = ", ".join(["rejected_day", *REJECTED_SCHEMA.names])
         rejected_marks = ", ".join("?" for _ in range(len(REJECTED_SCHEMA.names) + 1))
+        ks = self._keyspace
         queries = {
-            "upsert_member": f"INSERT INTO members ({member_columns}) VALUES ({member_marks})",
+            "upsert_member": f"INSERT INTO {ks}.members ({member_columns}) VALUES ({member_marks})",
             "add_rejected": (
-                f"INSERT INTO rejected_records ({rejected_columns}) VALUES ({rejected_marks})"
+                f"INSERT INTO {ks}.rejected_records ({rejected_columns}) VALUES ({rejected_marks})"
             ),
-            "rejected_on": f"SELECT {', '.join(REJECTED_SCHEMA.names)} FROM rejected_records "
+            "rejected_on": f"SELECT {', '.join(REJECTED_SCHEMA.names)} FROM {ks}.rejected_records "
             "WHERE rejected_day = ?",
-            "member": f"SELECT {member_columns} FROM members WHERE member_id = ?",
-            "analysis": "SELECT run_id, age_bounds, member_count FROM analyses WHERE as_of = ?",
-            "set_analysis": "INSERT INTO analyses (as_of, run_id, age_bounds, member_count, "
+            "member": f"SELECT {member_columns} FROM {ks}.members WHERE member_id = ?",
+            "analysis": f"SELECT run_id, age_bounds, member_count FROM {ks}.analyses "
+            "WHERE as_of = ?",
+            "set_analysis": f"INSERT INTO {ks}.analyses (as_of, run_id, age_bounds, member_count, "
             "computed_at) VALUES (?, ?, ?, ?, ?)",
-            "remove_analysis": "DELETE FROM analyses WHERE as_of = ?",
-            "add_distribution": "INSERT INTO distributions (as_of, dimension, run_id, value, "
+            "remove_analysis": f"DELETE FROM {ks}.analyses WHERE as_of = ?",
+            "add_distribution": f"INSERT INTO {ks}.distributions (as_of, dimension, run_id, value, "
             "count, percentage) VALUES (?, ?, ?, ?, ?, ?)",
-            "run_distributions": "SELECT value, count, percentage FROM distributions "
+            "run_distributions": f"SELECT value, count, percentage FROM {ks}.distributions "
             "WHERE as_of = ? AND dimension = ? AND run_id = ?",
-            "remove_run": "DELETE FROM distributions WHERE as_of = ? AND dimension = ? "
+            "remove_run": f"DELETE FROM {ks}.distributions WHERE as_of = ? AND dimension = ? "
             "AND run_id = ?",
         }
         return {name: self._session.prepare(query) for name, query in queries.items()}
@@ -263,7 +264,8 @@ class CassandraStore(MemberStore):
     def member_count(self) -> int:
         # A full scan, for tests and small keyspaces; the Spark engine counts large tables.
         row = self._session.execute(
-            SimpleStatement("SELECT count(*) FROM members"), timeout=self.config.request_timeout
+            SimpleStatement(f"SELECT count(*) FROM {self._keyspace}.members"),
+            timeout=self.config.request_timeout,
         ).one()
         return int(row[0])
 
@@ -277,7 +279,9 @@ class CassandraStore(MemberStore):
         if unknown:
             raise ValueError(f"unknown member columns: {sorted(unknown)}")
         schema = pa.schema([MEMBER_SCHEMA.field(name).with_nullable(True) for name in columns])
-        query = SimpleStatement(f"SELECT {', '.join(columns)} FROM members", fetch_size=rows)
+        query = SimpleStatement(
+            f"SELECT {', '.join(columns)} FROM {self._keyspace}.members", fetch_size=rows
+        )
         buffered: list[dict[str, Any]] = []
         for row in self._session.execute(query, timeout=self.config.request_timeout):
             buffered.append(_as_utc_row(row._asdict()))
