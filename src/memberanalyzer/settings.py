@@ -96,7 +96,8 @@ class Settings(BaseSettings):
     cassandra_username: str | None = Field(None, description="Cassandra user, if auth is on")
     cassandra_password: SecretStr | None = Field(None, description="Cassandra password")
     schema_registry_url: str = Field(
-        "http://127.0.0.1:8081", description="Confluent-compatible schema registry URL"
+        "http://127.0.0.1:8081/apis/ccompat/v6",
+        description="Confluent-compatible schema registry URL",
     )
     schema_registry_config: dict[str, str] = Field(
         default_factory=dict,

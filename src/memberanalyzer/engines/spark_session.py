@@ -40,8 +40,17 @@ def _pyspark_artifacts() -> set[str]:
     return {_artifact(jar) for jar in jars.glob("*.jar")}
 
 
-def connector_jars(folder: Path) -> list[Path]:
-    """Return the connector jars in ``folder`` that PySpark does not already ship."""
+def _jars_folder(configured: Path) -> Path:
+    """Find a relative folder from the working directory, else from a source checkout's root."""
+    if configured.is_absolute() or configured.is_dir():
+        return configured
+    checkout = Path(__file__).resolve().parents[3] / configured
+    return checkout if checkout.is_dir() else configured
+
+
+def connector_jars(configured: Path) -> list[Path]:
+    """Return the connector jars in the folder that PySpark does not already ship."""
+    folder = _jars_folder(configured)
     jars = sorted(folder.glob("*.jar")) if folder.is_dir() else []
     artifacts = {_artifact(jar) for jar in jars}
     missing = [

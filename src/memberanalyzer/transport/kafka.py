@@ -124,8 +124,7 @@ def register_member_schema(registry: SchemaRegistryClient, topic: str, url: str)
     """
     subject = value_subject(topic)
     try:
-        registry.set_compatibility(subject_name=subject, level="BACKWARD")
-        schema_id = registry.register_schema(subject, Schema(member_schema_text(), "AVRO"))
+        schema_id = _register_with_backward_compatibility(registry, subject)
     except SchemaRegistryError as error:
         if error.http_status_code == 409:
             raise BrokerError(
@@ -144,6 +143,24 @@ def register_member_schema(registry: SchemaRegistryClient, topic: str, url: str)
         ) from error
     log.info("registered schema subject=%s id=%d", subject, schema_id)
     return schema_id
+
+
+def _register_with_backward_compatibility(registry: SchemaRegistryClient, subject: str) -> int:
+    """Set BACKWARD on the subject before registering, so the registry checks the new schema.
+
+    Some registries (Apicurio) only accept a subject's compatibility once the subject exists:
+    the first version is then registered first, which needs no check.
+    """
+    schema = Schema(member_schema_text(), "AVRO")
+    try:
+        registry.set_compatibility(subject_name=subject, level="BACKWARD")
+    except SchemaRegistryError as error:
+        if error.http_status_code != 404:
+            raise
+        schema_id = registry.register_schema(subject, schema)
+        registry.set_compatibility(subject_name=subject, level="BACKWARD")
+        return schema_id
+    return registry.register_schema(subject, schema)
 
 
 class MemberProducer:
@@ -169,7 +186,9 @@ class MemberProducer:
         registry = registry_client(config)
         self.schema_id = register_member_schema(registry, topic, config.schema_registry_url)
         self._serialize: Callable[[object, SerializationContext], bytes | None] = AvroSerializer(
-            registry, member_schema_text(), conf={"auto.register.schemas": False}
+            registry,
+            member_schema_text(),
+            conf={"auto.register.schemas": False, "use.schema.id": self.schema_id},
         )
         self._context = SerializationContext(topic, MessageField.VALUE)
         self._producer = Producer(self._producer_settings(config, client_id))
