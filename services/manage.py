@@ -626,7 +626,7 @@ def install_postgres() -> None:
 
 def fetch() -> None:
     """Resolve the server jars from Maven Central and package the schema registry, if missing."""
-    modules = ("kafka", "cassandra", "spark-connectors")
+    modules = ("kafka", "cassandra", "spark-connectors", "avro-tools")
     jars_present = all(any((LIB / module).glob("*.jar")) for module in modules)
     if jars_present and REGISTRY_JAR.exists():
         return
