@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -74,6 +75,8 @@ class StreamOptions:
     # Keep each member's produce timestamp to measure end-to-end latency (benchmarks).
     record_latency: bool = False
     starting_offsets: str = "earliest"
+    # Stop after this many seconds instead of running until stopped (benchmarks, tests).
+    run_seconds: float | None = None
 
 
 @dataclass
@@ -104,7 +107,10 @@ def run_stream(
     validated = _validated(_decoded(_kafka_messages(spark, options, kafka), schemas))
     query = _start_query(validated, options, cassandra, summary)
     try:
-        query.awaitTermination()
+        if options.run_seconds is None:
+            query.awaitTermination()
+        else:
+            query.awaitTermination(math.ceil(options.run_seconds))
     finally:
         if query.isActive:
             query.stop()

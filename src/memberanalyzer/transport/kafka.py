@@ -112,6 +112,11 @@ def _wait_for_topic(topic: str, future: Any, config: KafkaConfig) -> None:
     )
 
 
+def member_schema() -> Schema:
+    """The member schema as the registry client sends it, the same text every time."""
+    return Schema(member_schema_text(), "AVRO")
+
+
 def registry_client(config: KafkaConfig) -> SchemaRegistryClient:
     return SchemaRegistryClient({"url": config.schema_registry_url, **config.schema_registry_extra})
 
@@ -151,7 +156,7 @@ def _register_with_backward_compatibility(registry: SchemaRegistryClient, subjec
     Some registries (Apicurio) only accept a subject's compatibility once the subject exists:
     the first version is then registered first, which needs no check.
     """
-    schema = Schema(member_schema_text(), "AVRO")
+    schema = member_schema()
     try:
         registry.set_compatibility(subject_name=subject, level="BACKWARD")
     except SchemaRegistryError as error:
@@ -187,11 +192,12 @@ class MemberProducer:
         self.schema_id = register_member_schema(registry, topic, config.schema_registry_url)
         self._serialize: Callable[[object, SerializationContext], bytes | None] = AvroSerializer(
             registry,
-            member_schema_text(),
-            # The schema is registered above, so this "registration" only returns its id. It
-            # keeps the serializer on its plain path: with use.schema.id it would walk the
-            # schema for data-contract tags on every record, three times slower.
-            conf={"auto.register.schemas": True},
+            # The same Schema object as registered above: the registry matches the exact text,
+            # and the serializer would otherwise send a reformatted copy.
+            member_schema(),
+            # The serializer looks the schema id up once. With use.schema.id it would also walk
+            # the schema for data-contract tags on every record, three times slower.
+            conf={"auto.register.schemas": False},
         )
         self._context = SerializationContext(topic, MessageField.VALUE)
         self._producer = Producer(self._producer_settings(config, client_id))

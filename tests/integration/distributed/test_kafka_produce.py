@@ -21,7 +21,7 @@ from memberanalyzer.cli import app
 from memberanalyzer.engines.distributed import ProduceSummary
 from memberanalyzer.errors import BrokerError
 from memberanalyzer.transport.avro import member_schema_text, value_subject
-from memberanalyzer.transport.kafka import KafkaConfig, register_member_schema
+from memberanalyzer.transport.kafka import KafkaConfig, register_member_schema, writer_schemas
 
 pytestmark = pytest.mark.integration
 
@@ -144,6 +144,14 @@ def test_register_member_schema_reports_an_incompatible_subject(kafka: KafkaConf
     registry.set_compatibility(value_subject(topic), "BACKWARD")
     with pytest.raises(BrokerError, match="BACKWARD"):
         register_member_schema(registry, topic, kafka.schema_registry_url)
+
+
+def test_members_carry_the_registered_schema_id(
+    produced: ProduceSummary, kafka: KafkaConfig
+) -> None:
+    messages = consume_all(kafka, produced.topic, produced.members_produced)
+    header_ids = {int.from_bytes(message.value()[1:5], "big") for message in messages}
+    assert header_ids == set(writer_schemas(kafka, produced.topic))
 
 
 def test_kcat_and_avro_tools_decode_a_member(
