@@ -66,6 +66,18 @@ def connector_jars(configured: Path) -> list[Path]:
     return [jar for jar in jars if _artifact(jar) not in shipped]
 
 
+def _is_local(master: str) -> bool:
+    """True for a master on this machine, whose driver must listen on loopback only."""
+    return master.startswith("local") or any(
+        host in master for host in ("://127.0.0.1", "://localhost")
+    )
+
+
+def _under_spark_submit() -> bool:
+    """True when spark-submit started this driver and already set its master and jars."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
 def spark_session(
     app_name: str,
     master: str,
@@ -73,23 +85,26 @@ def spark_session(
     cassandra: CassandraConfig,
     shuffle_partitions: int = 4,
 ) -> SparkSession:
-    """Start (or join) a Spark session bound to loopback, with the connectors on its classpath.
+    """Start (or join) a Spark session with the connectors on its classpath.
 
-    Under ``spark-submit`` the session already exists and its master and jars win; the
-    settings here then only add what is missing.
+    With a local master the driver listens on 127.0.0.1 only. With a cluster's master the
+    executors must reach the driver, so Spark's own address settings apply (SPARK_LOCAL_IP,
+    spark.driver.host). Under ``spark-submit`` its master and jars win.
     """
-    # Read by the JVM at start-up: without it Spark binds to the machine's other address.
-    os.environ.setdefault("SPARK_LOCAL_IP", _LOOPBACK)
     # Python workers must import memberanalyzer: run them on this interpreter.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    jars = ",".join(str(jar.resolve()) for jar in connector_jars(jars_dir))
+    builder = SparkSession.builder.appName(app_name)
+    if not _under_spark_submit():
+        jars = ",".join(str(jar.resolve()) for jar in connector_jars(jars_dir))
+        builder = builder.master(master).config("spark.jars", jars)
+    if _is_local(master) and not _under_spark_submit():
+        # Read by the JVM at start-up: without it Spark binds to the machine's other address.
+        os.environ.setdefault("SPARK_LOCAL_IP", _LOOPBACK)
+        builder = builder.config("spark.driver.bindAddress", _LOOPBACK).config(
+            "spark.driver.host", _LOOPBACK
+        )
     builder = (
-        SparkSession.builder.appName(app_name)
-        .master(master)
-        .config("spark.jars", jars)
-        .config("spark.driver.bindAddress", _LOOPBACK)
-        .config("spark.driver.host", _LOOPBACK)
-        .config("spark.ui.enabled", "false")
+        builder.config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
