@@ -1,9 +1,9 @@
 """The stream job: Kafka members through the member rules into Cassandra, on Spark.
 
-Each micro-batch reads messages from the members topic, strips the Confluent header (magic byte
-and schema id), decodes the Avro body with spark-avro using the schema the message was written
-with, and applies ``validate_members`` through ``mapInArrow``: the same rules as every other
-engine. Valid members are upserted into ``members``; rejected ones, and messages that do not
+Each micro-batch reads messages from the members topic and strips the Confluent header (magic
+byte and schema id). It decodes the Avro body with spark-avro, using the schema the message was
+written with, and applies ``validate_members`` through ``mapInArrow``: the same rules as every
+other engine. Valid members are upserted into ``members``; rejected ones, and messages that do not
 decode, go to ``rejected_records`` with their reason.
 
 Effectively exactly once: the Kafka offsets of each micro-batch are kept in the checkpoint
@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 CASSANDRA_FORMAT = "org.apache.spark.sql.cassandra"
 
-# What mapInArrow returns for every message: a member or a rejection, and where it came from.
+# Columns of mapInArrow's output: a member or a rejection per message, and where it came from.
 _KAFKA_COLUMNS = [
     pa.field("kind", pa.string()),
     pa.field("kafka_timestamp", UTC_MICROS),
@@ -65,7 +65,7 @@ _REJECTED = "rejected"
 
 @dataclass(frozen=True)
 class StreamOptions:
-    """What the stream job reads, where it keeps its checkpoint and how often it runs."""
+    """Options of the stream job: its topic, checkpoint folder and trigger."""
 
     topic: str = "members"
     checkpoint: Path = Path("checkpoints/stream")
@@ -81,7 +81,7 @@ class StreamOptions:
 
 @dataclass
 class StreamSummary:
-    """What the job wrote, over every micro-batch it ran."""
+    """Counts of the rows the job wrote, over every micro-batch it ran."""
 
     batches: int = 0
     members_written: int = 0

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 # Headers of a dead-letter message: where the record came from and why it was rejected.
 _DEAD_LETTER_HEADERS = ("reason", "field", "detail", "source", "record_number", "rejection_id")
 
-# librdkafka settings that the guarantees above rely on; extra settings cannot override them.
+# librdkafka settings that the guarantees above rely on. Extra settings cannot override them.
 _REQUIRED_PRODUCER_SETTINGS: dict[str, Any] = {"enable.idempotence": True, "acks": "all"}
 
 
@@ -60,7 +60,7 @@ class KafkaConfig:
 
 @dataclass
 class DeliveryCounts:
-    """What the producer sent and what the broker acknowledged."""
+    """Counts of messages sent by the producer and acknowledged by the broker."""
 
     produced: int = 0
     delivered: int = 0
