@@ -43,6 +43,7 @@ __all__ = ["StreamOptions", "StreamSummary", "run_stream"]
 log = logging.getLogger(__name__)
 
 CASSANDRA_FORMAT = "org.apache.spark.sql.cassandra"
+WRITE_TIME = "write_time"
 
 # Columns of mapInArrow's output: a member or a rejection per message, and where it came from.
 _KAFKA_COLUMNS = [
@@ -304,11 +305,11 @@ def _write_batch(
     started = time.monotonic()
     batch.persist()
     try:
-        members = _latest_per_member(batch.filter(F.col("kind") == _MEMBER))
+        members = batch.filter(F.col("kind") == _MEMBER)
         rejected = batch.filter(F.col("kind") == _REJECTED).select(
             F.to_date("rejected_at").alias("rejected_day"), *REJECTED_SCHEMA.names
         )
-        _append(members.select(*MEMBER_SCHEMA.names), keyspace, "members")
+        _append(_with_write_time(members), keyspace, "members", WRITE_TIME)
         _append(rejected, keyspace, "rejected_records")
         written_at = time.time()
         member_count, rejected_count = members.count(), rejected.count()
@@ -328,19 +329,25 @@ def _write_batch(
     )
 
 
-def _latest_per_member(members: DataFrame) -> DataFrame:
-    """Keep each member's last message in the batch, as the embedded store keeps its last row."""
-    order = F.struct("kafka_timestamp", "kafka_offset")
-    latest = members.groupBy("member_id").agg(
-        F.max_by(F.struct(*members.columns), order).alias("latest")
-    )
-    return latest.select("latest.*")
+def _with_write_time(members: DataFrame) -> DataFrame:
+    """Members with a Cassandra write time taken from their Kafka message.
+
+    Cassandra keeps the row with the highest write time, so the later message of a member wins
+    whatever order the writes arrive in: within a micro-batch, across micro-batches, and when a
+    batch runs again after a restart. That is the embedded store's "later record wins", without
+    a shuffle. Kafka timestamps have millisecond precision; the offset's last three digits order
+    two messages of the same member within one millisecond.
+    """
+    write_time = F.unix_micros("kafka_timestamp") + F.col("kafka_offset") % 1000
+    return members.select(*MEMBER_SCHEMA.names, write_time.alias(WRITE_TIME))
 
 
-def _append(frame: DataFrame, keyspace: str, table: str) -> None:
-    frame.write.format(CASSANDRA_FORMAT).options(keyspace=keyspace, table=table).mode(
-        "append"
-    ).save()
+def _append(frame: DataFrame, keyspace: str, table: str, write_time: str | None = None) -> None:
+    writer = frame.write.format(CASSANDRA_FORMAT).options(keyspace=keyspace, table=table)
+    if write_time is not None:
+        # The connector uses this column as each row's write time instead of storing it.
+        writer = writer.option("writetime", write_time)
+    writer.mode("append").save()
 
 
 def _latencies(members: DataFrame, written_at: float) -> list[float]:

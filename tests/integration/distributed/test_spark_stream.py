@@ -22,7 +22,7 @@ from memberanalyzer.members.schema import MEMBER_SCHEMA
 from memberanalyzer.sources.files import JsonFileSource
 from memberanalyzer.stores.cassandra_store import CassandraConfig, CassandraStore
 from memberanalyzer.stores.duckdb_store import DuckDBStore
-from memberanalyzer.transport.kafka import KafkaConfig
+from memberanalyzer.transport.kafka import KafkaConfig, MemberProducer
 
 pytestmark = pytest.mark.integration
 
@@ -30,6 +30,7 @@ AS_OF = date(2026, 12, 1)
 AGE_GROUPS = AgeGroups.parse("18,25,35,45,55,65")
 NOT_AVRO = b'{"not": "avro"}'
 UNKNOWN_SCHEMA = b"\x00\x00\x01\x86\x9fbody"
+UPDATED_CITY = "Tromsø"
 
 
 def send_raw(kafka: KafkaConfig, topic: str, values: list[bytes]) -> None:
@@ -40,13 +41,25 @@ def send_raw(kafka: KafkaConfig, topic: str, values: list[bytes]) -> None:
 
 
 @pytest.fixture(scope="module")
+def moved_member(sample_members: pa.Table) -> pa.Table:
+    """The first sample member with a new city: a later message for the same member_id."""
+    first = sample_members.slice(0, 1)
+    index = first.schema.get_field_index("city")
+    return first.set_column(index, first.schema.field(index), pa.array([UPDATED_CITY]))
+
+
+@pytest.fixture(scope="module")
 def streamed(
     spark: SparkSession,
     produced: ProduceSummary,
+    moved_member: pa.Table,
     kafka: KafkaConfig,
     keyspace: CassandraConfig,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> StreamSummary:
+    producer = MemberProducer(kafka, produced.topic, produced.dead_letter_topic)
+    producer.send_members(moved_member)
+    producer.flush()
     send_raw(kafka, produced.topic, [NOT_AVRO, UNKNOWN_SCHEMA])
     options = StreamOptions(
         topic=produced.topic, checkpoint=tmp_path_factory.mktemp("checkpoint"), once=True
@@ -56,10 +69,12 @@ def streamed(
 
 @pytest.fixture(scope="module")
 def embedded_store(
-    sample_files: list[Path], tmp_path_factory: pytest.TempPathFactory
+    sample_files: list[Path], moved_member: pa.Table, tmp_path_factory: pytest.TempPathFactory
 ) -> DuckDBStore:
+    """The embedded mode given the same records in the same order."""
     store = DuckDBStore(tmp_path_factory.mktemp("embedded") / "members.duckdb")
     ingest([JsonFileSource(path) for path in sample_files], store)
+    store.upsert_members(moved_member)
     return store
 
 
@@ -70,8 +85,16 @@ def test_stream_writes_every_produced_member(
         assert store.member_count() == 671
 
 
-def test_stream_reports_the_members_it_wrote(streamed: StreamSummary) -> None:
-    assert streamed.members_written == 671
+def test_stream_reports_the_messages_it_wrote(streamed: StreamSummary) -> None:
+    assert streamed.members_written == 672
+
+
+def test_stream_keeps_the_later_message_of_a_member(
+    streamed: StreamSummary, keyspace: CassandraConfig, moved_member: pa.Table
+) -> None:
+    with CassandraStore(keyspace) as store:
+        member = store.member(moved_member.column("member_id")[0].as_py())
+    assert member is not None and member["city"] == UPDATED_CITY
 
 
 def test_stream_keeps_undecodable_messages_as_rejections(
