@@ -13,7 +13,12 @@ from memberanalyzer.members.distributions import (
     member_dimensions,
 )
 from memberanalyzer.members.reasons import RejectReason
-from memberanalyzer.members.rules import GENDERS, NormalisedBatch, normalise_members
+from memberanalyzer.members.rules import (
+    GENDERS,
+    NormalisedBatch,
+    normalise_members,
+    validate_members,
+)
 from memberanalyzer.members.schema import MEMBER_SCHEMA, RAW_SCHEMA, REJECTED_SCHEMA
 
 __all__ = [
@@ -32,4 +37,5 @@ __all__ = [
     "distributions_from_counts",
     "member_dimensions",
     "normalise_members",
+    "validate_members",
 ]

@@ -1,9 +1,10 @@
 """Validation and normalisation of raw randomuser.me records into members, over Arrow batches.
 
 ``normalise_members`` takes a batch in ``RAW_SCHEMA`` and splits it into members
-(``MEMBER_SCHEMA``) and rejected records (``REJECTED_SCHEMA``). It only uses Arrow compute
-functions and small Python loops over distinct values, so the same function runs in the embedded
-engine and inside Spark's ``mapInArrow``.
+(``MEMBER_SCHEMA``) and rejected records (``REJECTED_SCHEMA``). ``validate_members`` applies the
+same rules to members that arrive already normalised, from Kafka or the HTTP API. Both only use
+Arrow compute functions and small Python loops over distinct values, so they run in the
+embedded engine and inside Spark's ``mapInArrow``.
 
 Checks run in a fixed order and a record keeps the first reason it fails, so the same record is
 always rejected for the same reason:
@@ -34,12 +35,13 @@ from memberanalyzer.members.schema import (
     MEMBER_SCHEMA,
     RAW_FIELDS,
     RAW_PATHS,
+    RAW_SCHEMA,
     REJECTED_SCHEMA,
     UTC_MICROS,
 )
 from memberanalyzer.members.text import REPAIRED, SUSPECTED, repair_mojibake
 
-__all__ = ["GENDERS", "NormalisedBatch", "normalise_members"]
+__all__ = ["GENDERS", "NormalisedBatch", "normalise_members", "validate_members"]
 
 GENDERS: tuple[str, ...] = ("female", "male")
 
@@ -148,8 +150,14 @@ def normalise_members(raw: pa.RecordBatch | pa.Table, now: datetime) -> Normalis
     ``now`` is the instant that "in the future" is measured against (timezone-aware).
     """
     table = raw if isinstance(raw, pa.Table) else pa.Table.from_batches([raw])
+    return _normalise(table, now)[0]
+
+
+def _normalise(table: pa.Table, now: datetime) -> tuple[NormalisedBatch, pa.Array]:
+    """Normalise ``table`` and also return which of its rows were accepted."""
     if table.num_rows == 0:
-        return NormalisedBatch(MEMBER_SCHEMA.empty_table(), REJECTED_SCHEMA.empty_table())
+        empty = NormalisedBatch(MEMBER_SCHEMA.empty_table(), REJECTED_SCHEMA.empty_table())
+        return empty, pa.array([], pa.bool_())
 
     text = {path: _clean_text(table.column(path)) for path in _USED_PATHS}
     verdicts = _Verdicts(table.num_rows)
@@ -166,12 +174,13 @@ def normalise_members(raw: pa.RecordBatch | pa.Table, now: datetime) -> Normalis
     members = members.filter(accepted)
     members, text_repairs = _repair_text_columns(members)
     rejected = _build_rejected(table, text, verdicts, now)
-    return NormalisedBatch(
+    batch = NormalisedBatch(
         members=members,
         rejected=rejected,
         text_repairs=text_repairs,
         rejected_by_reason=_count_by_reason(rejected),
     )
+    return batch, accepted
 
 
 def _clean_text(column: pa.ChunkedArray) -> pa.Array:
@@ -475,3 +484,105 @@ def _count_by_reason(rejected: pa.Table) -> dict[str, int]:
     counts = rejected.group_by("reason").aggregate([("reason", "count")])
     reasons = counts.column("reason").to_pylist()
     return dict(zip(reasons, counts.column("reason_count").to_pylist(), strict=True))
+
+
+# Where each member column comes from in a randomuser.me record.
+_MEMBER_TO_RAW_PATH: dict[str, str] = {
+    "member_id": "login.uuid",
+    "title": "name.title",
+    "first_name": "name.first",
+    "last_name": "name.last",
+    "gender": "gender",
+    "email": "email",
+    "username": "login.username",
+    "date_of_birth": "dob.date",
+    "registered_at": "registered.date",
+    "phone": "phone",
+    "cell": "cell",
+    "picture_url": "picture.large",
+    "street_number": "location.street.number",
+    "street_name": "location.street.name",
+    "city": "location.city",
+    "state": "location.state",
+    "country": "location.country",
+    "postcode": "location.postcode",
+    "nationality": "nat",
+    "latitude": "location.coordinates.latitude",
+    "longitude": "location.coordinates.longitude",
+    "timezone_offset": "location.timezone.offset",
+}
+_RAW_PATH_TO_MEMBER = {path: column for column, path in _MEMBER_TO_RAW_PATH.items()}
+
+
+def validate_members(
+    members: pa.Table,
+    now: datetime,
+    source: str | pa.Array,
+    record_numbers: pa.Array | None = None,
+) -> NormalisedBatch:
+    """Apply the member rules to rows that arrive already normalised, in ``MEMBER_SCHEMA``.
+
+    The rows go through ``normalise_members`` itself, so a member produced by one engine and
+    checked again by another meets exactly the same rules. A rejection names the member column
+    that failed (``date_of_birth``, not ``dob.date``) and keeps the row as JSON. ``source`` and
+    ``record_numbers`` say where each row came from, such as a topic partition and its offsets;
+    the default numbers are the 1-based row positions. A text repair flag that the row already
+    carries is kept.
+    """
+    members = members.select(MEMBER_SCHEMA.names)
+    batch, accepted = _normalise(_as_raw_records(members, source, record_numbers), now)
+    batch.members = _keep_encoding_flags(batch.members, members.filter(accepted))
+    batch.rejected = _with_member_fields(batch.rejected)
+    return batch
+
+
+def _as_raw_records(
+    members: pa.Table, source: str | pa.Array, record_numbers: pa.Array | None
+) -> pa.Table:
+    """Lay normalised rows out as raw records, with the row itself as the raw record."""
+    size = members.num_rows
+    columns: dict[str, pa.Array] = {}
+    for column, path in _MEMBER_TO_RAW_PATH.items():
+        values = members.column(column).combine_chunks()
+        if pa.types.is_timestamp(values.type):
+            values = pc.strftime(values, format="%Y-%m-%dT%H:%M:%SZ")
+        columns[path] = pc.cast(values, pa.string())
+
+    numbers = record_numbers if record_numbers is not None else pa.array(range(1, size + 1))
+    sources = source if isinstance(source, pa.Array) else pa.array([source] * size, pa.string())
+    metadata = {
+        "source": sources,
+        "record_number": pc.cast(numbers, pa.int64()),
+        "raw_record": pa.array(_rows_as_json(members), pa.string()),
+    }
+    return pa.table(
+        [
+            columns.get(name, metadata.get(name, pa.nulls(size, RAW_SCHEMA.field(name).type)))
+            for name in RAW_SCHEMA.names
+        ],
+        schema=RAW_SCHEMA,
+    )
+
+
+def _rows_as_json(members: pa.Table) -> list[str]:
+    return [orjson.dumps(row).decode() for row in members.to_pylist()]
+
+
+def _keep_encoding_flags(validated: pa.Table, received: pa.Table) -> pa.Table:
+    """Keep the stronger of the received and the newly found text encoding flag."""
+    index = validated.schema.get_field_index("text_encoding_issue")
+    flags = _worst_status(
+        received.column("text_encoding_issue").combine_chunks(),
+        validated.column(index).combine_chunks(),
+    )
+    return validated.set_column(index, validated.schema.field(index), flags)
+
+
+def _with_member_fields(rejected: pa.Table) -> pa.Table:
+    """Name the member column in each rejection instead of the randomuser.me path."""
+    if rejected.num_rows == 0:
+        return rejected
+    paths = rejected.column("field").to_pylist()
+    fields = pa.array([_RAW_PATH_TO_MEMBER.get(path, path) for path in paths], pa.string())
+    index = rejected.schema.get_field_index("field")
+    return rejected.set_column(index, rejected.schema.field(index), fields)
