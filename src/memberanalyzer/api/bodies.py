@@ -35,7 +35,7 @@ NDJSON_MEDIA_TYPES = frozenset(
 _NORMALISED_KEYS = frozenset({"member_id", "first_name", "last_name", "date_of_birth"})
 _RANDOMUSER_KEYS = frozenset({"name", "login", "dob", "location", "registered"})
 # Byte patterns checked before parsing a line: most lines are randomuser.me records.
-_NORMALISED_MARKERS = tuple(f'"{key}"'.encode() for key in sorted(_NORMALISED_KEYS))
+_NORMALISED_MARKERS = tuple(f'"{key}"' for key in sorted(_NORMALISED_KEYS))
 # Member columns that the server computes itself, whatever the client sends.
 _COMPUTED_COLUMNS = frozenset({"text_encoding_issue"})
 
@@ -175,7 +175,7 @@ def records_from_array(body: bytes, max_records: int) -> RecordTexts:
 def _add_record(records: RecordTexts, text: str, number: int, parsed: object | None = None) -> None:
     """Append one record, rewriting a normalised member into the randomuser.me shape."""
     normalised = None
-    if parsed is not None or any(marker in text.encode() for marker in _NORMALISED_MARKERS):
+    if parsed is not None or any(marker in text for marker in _NORMALISED_MARKERS):
         normalised = _as_randomuser(parsed if parsed is not None else _loads_or_none(text))
     records.texts.append(text if normalised is None else normalised)
     records.originals.append(text)

@@ -9,6 +9,7 @@ moment are validated in one call and the result is split per request again.
 from __future__ import annotations
 
 import asyncio
+import threading
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +25,9 @@ from memberanalyzer.members.schema import RAW_SCHEMA
 from memberanalyzer.sources.json_records import read_json_lines
 
 __all__ = ["RecordError", "RecordValidator", "ValidatedRequest"]
+
+# Requests with at least this many records are validated apart from single members.
+_LARGE_REQUEST_RECORDS = 100
 
 _RAW_PATH_TO_COLUMN = {path: column for column, path in MEMBER_TO_RAW_PATH.items()}
 
@@ -60,37 +64,60 @@ class _Job:
 
 
 class RecordValidator:
-    """Validates records on one worker thread, grouping the requests that wait together."""
+    """Validates records on worker threads, grouping the requests that wait together.
+
+    Small requests (single members) share one thread, so that they form large groups. Large
+    requests go to ``threads`` threads: DuckDB releases the GIL while it decodes JSON, so
+    two threads keep both cores busy.
+    """
 
     def __init__(self, threads: int, max_group_records: int = 5_000) -> None:
-        self._connection = duckdb.connect(config={"threads": threads})
-        self._worker: GroupingWorker[_Job] = GroupingWorker(
-            "record-validator",
-            self._validate_group,
-            _fail_jobs,
-            lambda job: len(job.records),
-            max_group_records,
-        )
+        self._local = threading.local()
+        self._connections: list[duckdb.DuckDBPyConnection] = []
+        self._workers = {
+            size: GroupingWorker[_Job](
+                f"record-validator-{size}",
+                self._validate_group,
+                _fail_jobs,
+                lambda job: len(job.records),
+                max_group_records,
+                worker_threads,
+            )
+            for size, worker_threads in (("small", 1), ("large", threads))
+        }
 
     def start(self) -> None:
-        self._worker.start()
+        for worker in self._workers.values():
+            worker.start()
 
     def stop(self) -> None:
-        self._worker.stop()
-        self._connection.close()
+        for worker in self._workers.values():
+            worker.stop()
+        for connection in self._connections:
+            connection.close()
 
     def is_alive(self) -> bool:
-        return self._worker.is_alive()
+        return all(worker.is_alive() for worker in self._workers.values())
 
     async def validate(self, records: RecordTexts, source: str) -> ValidatedRequest:
         """Validate one request's records; ``source`` names the request in rejections."""
         job = _Job(records, source, Future())
-        self._worker.submit(job)
+        size = "small" if len(records) < _LARGE_REQUEST_RECORDS else "large"
+        self._workers[size].submit(job)
         return await asyncio.wrap_future(job.future)
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        """Return this thread's DuckDB connection, which decodes the JSON."""
+        connection: duckdb.DuckDBPyConnection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = duckdb.connect(config={"threads": 1})
+            self._local.connection = connection
+            self._connections.append(connection)
+        return connection
 
     def _validate_group(self, jobs: list[_Job]) -> None:
         raw = read_json_lines(
-            self._connection,
+            self._connection(),
             [text for job in jobs for text in job.records.texts],
             source="",
             record_numbers=[number for job in jobs for number in job.records.numbers],

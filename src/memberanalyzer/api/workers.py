@@ -23,7 +23,7 @@ _STOP = object()
 
 
 class GroupingWorker(Generic[Job]):
-    """Runs ``handle`` on one thread, each time with every job queued at that moment.
+    """Runs ``handle`` on ``threads`` threads, each time with every job queued at that moment.
 
     A group holds at most ``max_rows`` rows, as counted by ``rows_of``, except that a single
     larger job forms a group of its own. ``handle`` must settle each job (set its result or
@@ -37,6 +37,7 @@ class GroupingWorker(Generic[Job]):
         on_error: Callable[[list[Job], BaseException], None],
         rows_of: Callable[[Job], int],
         max_rows: int,
+        threads: int = 1,
     ) -> None:
         self.name = name
         self._handle = handle
@@ -44,12 +45,15 @@ class GroupingWorker(Generic[Job]):
         self._rows_of = rows_of
         self._max_rows = max_rows
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._carry: object | None = None
+        self._threads = [
+            threading.Thread(target=self._run, name=f"{name}-{number}", daemon=True)
+            for number in range(threads)
+        ]
         self._stopped = False
 
     def start(self) -> None:
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
         log.info("worker started name=%s", self.name)
 
     def submit(self, job: Job) -> None:
@@ -60,27 +64,33 @@ class GroupingWorker(Generic[Job]):
     def stop(self) -> None:
         """Handle every job already submitted, then end the thread."""
         self._stopped = True
-        self._queue.put(_STOP)
-        self._thread.join()
+        for _ in self._threads:
+            self._queue.put(_STOP)
+        for thread in self._threads:
+            thread.join()
         log.info("worker stopped name=%s", self.name)
 
     def is_alive(self) -> bool:
-        return self._thread.is_alive()
+        return all(thread.is_alive() for thread in self._threads)
 
     def _run(self) -> None:
+        carry: object | None = None
         while True:
-            group, stopping = self._next_group()
+            group, stopping, carry = self._next_group(carry)
             if group:
                 self._handle_group(group)
             if stopping:
                 return
 
-    def _next_group(self) -> tuple[list[Job], bool]:
-        """Wait for a job, then take every queued job that fits into the group."""
-        first = self._carry if self._carry is not None else self._queue.get()
-        self._carry = None
+    def _next_group(self, carry: object | None) -> tuple[list[Job], bool, object | None]:
+        """Wait for a job, then take every queued job that fits into the group.
+
+        Returns the group, whether to stop after it, and a job that did not fit, which starts
+        this thread's next group.
+        """
+        first = carry if carry is not None else self._queue.get()
         if first is _STOP:
-            return [], True
+            return [], True, None
         group: list[Job] = [first]  # type: ignore[list-item]
         rows = self._rows_of(group[0])
         while rows < self._max_rows:
@@ -89,14 +99,13 @@ class GroupingWorker(Generic[Job]):
             except queue.Empty:
                 break
             if job is _STOP:
-                return group, True
+                return group, True, None
             job_rows = self._rows_of(job)  # type: ignore[arg-type]
             if rows + job_rows > self._max_rows:
-                self._carry = job
-                break
+                return group, False, job
             group.append(job)  # type: ignore[arg-type]
             rows += job_rows
-        return group, False
+        return group, False, None
 
     def _handle_group(self, group: list[Job]) -> None:
         try:
