@@ -50,8 +50,9 @@ def build_dashboard_router() -> APIRouter:
         return _static_response(files, name)
 
     router.add_api_route("/", page, methods=["GET"])
-    router.add_api_route("/dashboard/{name}", static, methods=["GET"])
+    # Before the files' route, which would otherwise match "events" as a file name.
     router.add_api_route(EVENTS_PATH, events, methods=["GET"])
+    router.add_api_route("/dashboard/{name}", static, methods=["GET"])
     return router
 
 
