@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.unit.api.conftest import OTHER_KEY
 
 from memberanalyzer.api import create_app
 from memberanalyzer.api.bodies import RecordTexts
@@ -15,7 +16,6 @@ from memberanalyzer.api.problems import Problem
 from memberanalyzer.api.runtime import ApiRuntime
 from memberanalyzer.errors import ConfigurationError
 from memberanalyzer.settings import Settings, load_settings
-from tests.unit.api.conftest import OTHER_KEY
 
 
 def test_missing_key_is_401(client: TestClient, sample_records: list[dict[str, Any]]) -> None:

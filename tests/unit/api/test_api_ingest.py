@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.unit.api.conftest import ndjson
 
 from memberanalyzer.settings import Settings
 from memberanalyzer.stores.duckdb_store import DuckDBStore
-from tests.unit.api.conftest import ndjson
 
 NDJSON = {"Content-Type": "application/x-ndjson"}
 
