@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.system.server import serve
 
 from memberanalyzer.stores.duckdb_store import DuckDBStore
-from tests.system.server import serve
 
 
 def current_shape_records(sample_files: list[Path]) -> list[dict[str, Any]]:

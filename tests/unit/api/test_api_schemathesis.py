@@ -16,10 +16,10 @@ from typing import Any
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from tests.unit.api.conftest import API_KEY
 
 from memberanalyzer.api import create_app
 from memberanalyzer.settings import load_settings
-from tests.unit.api.conftest import API_KEY
 
 EXAMPLES_PER_OPERATION = 30
 

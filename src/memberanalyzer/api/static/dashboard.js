@@ -110,7 +110,10 @@ function fillCard(card, dimension, rows) {
     body.appendChild(empty);
     return;
   }
-  const highest = Math.max(...shown.map((row) => row.count));
+  // Bars are scaled to the largest named value, so a large "Other" does not flatten them; its
+  // own bar is cut at the full width.
+  const named = shown.filter((row) => !row.other);
+  const highest = Math.max(...(named.length ? named : shown).map((row) => row.count));
   for (const row of shown) {
     body.appendChild(createRow(dimension, row, highest));
   }
@@ -126,6 +129,7 @@ function limitRows(dimension, rows) {
     value: `Other (${rest.length})`,
     count: rest.reduce((sum, row) => sum + row.count, 0),
     percentage: rest.reduce((sum, row) => sum + row.percentage, 0),
+    other: true,
   };
   return rows.slice(0, limit).concat([other]);
 }
@@ -142,7 +146,7 @@ function createRow(dimension, row, highest) {
   const bar = document.createElement("span");
   bar.className = "bar";
   bar.style.display = "block";
-  bar.style.width = highest > 0 ? `${(100 * row.count) / highest}%` : "0";
+  bar.style.width = highest > 0 ? `${Math.min(100, (100 * row.count) / highest)}%` : "0";
   if (dimension === "gender" || dimension === "age_group_by_gender") {
     bar.dataset.gender = row.value.split("|").pop();
   }
