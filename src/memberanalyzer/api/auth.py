@@ -38,15 +38,15 @@ class ApiKeyCheck:
         self._unlogged = 0
 
     async def __call__(self, request: Request) -> None:
-        given = await _scheme(request)
-        if not given:
+        sent_key = await _scheme(request)
+        if not sent_key:
             raise Problem(
                 401,
                 "missing-api-key",
                 f"the {API_KEY_HEADER} header is missing; send one of the server's API keys",
                 headers={"WWW-Authenticate": f'ApiKey header="{API_KEY_HEADER}"'},
             )
-        if not self._matches(given.encode()):
+        if not self._matches(sent_key.encode()):
             self._log_wrong_key(request)
             raise Problem(
                 403,
@@ -68,9 +68,9 @@ class ApiKeyCheck:
         )
         self._logged_at, self._unlogged = now, 0
 
-    def _matches(self, given: bytes) -> bool:
+    def _matches(self, sent_key: bytes) -> bool:
         matched = False
         for key in self._keys:
             # No early exit: every key is compared.
-            matched |= hmac.compare_digest(given, key)
+            matched |= hmac.compare_digest(sent_key, key)
         return matched

@@ -7,7 +7,7 @@ import hashlib
 import logging
 import re
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
@@ -98,8 +98,6 @@ _BATCH_BODY = {
         },
     },
 }
-
-Ingest = Callable[[Request, ApiRuntime], Awaitable[tuple[RecordTexts, str]]]
 
 
 def build_router(auth: ApiKeyCheck) -> APIRouter:
@@ -219,11 +217,11 @@ def _require_json(request: Request) -> None:
 
 
 def _unsupported_media_type(request: Request, expected: str) -> Problem:
-    given = request.headers.get("content-type") or "none"
+    sent_type = request.headers.get("content-type") or "none"
     return Problem(
         415,
         "unsupported-media-type",
-        f"Content-Type: expected {expected}, got {given}",
+        f"Content-Type: expected {expected}, got {sent_type}",
     )
 
 
@@ -334,10 +332,10 @@ async def get_member(member_id: str, request: Request) -> Response:
             f"got {member_id[:80]!r}",
         )
     runtime = runtime_of(request)
-    wanted = member_id.lower()
-    member = await runtime.sink.read(lambda store: store.find_member(wanted))
+    requested_id = member_id.lower()
+    member = await runtime.sink.read(lambda store: store.find_member(requested_id))
     if member is None:
-        raise Problem(404, "member-not-found", f"member_id: no member {wanted} is stored")
+        raise Problem(404, "member-not-found", f"member_id: no member {requested_id} is stored")
     return Response(orjson.dumps(member), media_type=_JSON)
 
 
@@ -367,7 +365,7 @@ async def healthz() -> dict[str, Any]:
 
 
 async def readyz(request: Request) -> dict[str, Any]:
-    """Return 200 when the validator runs and the store answers, 503 otherwise."""
+    """Return 200 when the validator runs and the store responds, 503 otherwise."""
     runtime = runtime_of(request)
     try:
         if not runtime.validator.is_alive():

@@ -1,4 +1,4 @@
-"""Where the API puts validated members and rejected records: the contract and the embedded sink.
+"""Destinations of validated members and rejected records: the contract and the embedded sink.
 
 A sink confirms a write only once the rows are durable, so a 202 response means the members
 are stored. The embedded sink owns the DuckDB store: DuckDB lets one process write a database
@@ -117,7 +117,7 @@ class EmbeddedStoreSink(MemberSink):
         return self._store
 
     def _handle(self, jobs: list[_Write | _Read]) -> None:
-        """Write consecutive writes in one transaction and run each read where it stands."""
+        """Write consecutive writes in one transaction; run each read in its place in the queue."""
         writes: list[_Write] = []
         for job in jobs:
             if isinstance(job, _Write):

@@ -34,7 +34,7 @@ _RAW_PATH_TO_COLUMN = {path: column for column, path in MEMBER_TO_RAW_PATH.items
 
 @dataclass(frozen=True)
 class RecordError:
-    """Why one record of a request was rejected."""
+    """The reason one record of a request was rejected, with its field and offending value."""
 
     record: int
     reason: str
