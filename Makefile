@@ -8,7 +8,7 @@ SAMPLES ?= ../shared/data/randomuser
 GENERATED ?= 100000
 SEED ?= 1
 
-.PHONY: run test lint typecheck bench clean compose-schema services-fetch services-up services-down services-status
+.PHONY: run test lint typecheck bench bench-distributed clean compose-schema services-fetch services-up services-down services-status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test,services,api]'
+	$(BIN)/python -m pip install --quiet -e '.[test,services,distributed,api]'
 	touch $@
 
 ## run: the main job on the shared randomuser.me samples plus $(GENERATED) generated members
@@ -58,6 +58,10 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_embedded.py
 
 ## services-*: the local Kafka, Cassandra and PostgreSQL for the distributed mode and its tests
+## bench-distributed: produce, stream, latency and Spark analysis on the local servers (minutes)
+bench-distributed: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_distributed.py
+
 services-fetch: $(VENV)/.installed-test
 	$(BIN)/python services/manage.py fetch
 

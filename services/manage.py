@@ -1,17 +1,22 @@
-"""Start, stop and check the local servers of the distributed mode: Kafka, Cassandra, PostgreSQL.
+"""Start, stop and check the local servers of the distributed mode: Kafka, a schema registry,
+Cassandra and PostgreSQL.
 
 Usage: ``python services/manage.py up|down|status [SERVER ...]`` (``make services-up`` etc.).
 
 Kafka and Cassandra run from jars that Maven resolves from Maven Central into
-``.services/lib/`` (see services/pom.xml); PostgreSQL comes from Debian's packages. Every server
+``.services/lib/`` (see services/pom.xml). The schema registry, Apicurio Registry with its
+Confluent-compatible API, is packaged from Maven Central into ``.services/build/`` (see
+services/schema-registry/pom.xml). PostgreSQL comes from Debian's packages. Every server
 listens on 127.0.0.1 only. Data, logs and process ids live under ``.services/``, which git
 ignores. Ports come from the MemberAnalyzer settings (``MEMBERANALYZER_KAFKA_BOOTSTRAP_SERVERS``,
-``MEMBERANALYZER_CASSANDRA_PORT``, ``MEMBERANALYZER_POSTGRES_PORT``) plus a few internal ports
+``MEMBERANALYZER_CASSANDRA_PORT``, ``MEMBERANALYZER_POSTGRES_PORT``,
+``MEMBERANALYZER_SCHEMA_REGISTRY_URL``) plus a few internal ports
 read here (``MEMBERANALYZER_KAFKA_CONTROLLER_PORT``, ``MEMBERANALYZER_CASSANDRA_STORAGE_PORT``,
 ``MEMBERANALYZER_CASSANDRA_JMX_PORT``).
 
 ``up`` fetches what is missing, starts each server that is not running and waits until it
-really serves: a Kafka metadata request, a CQL query on system.local, a PostgreSQL connection.
+really serves: a Kafka metadata request, the registry's readiness check, a CQL query on
+system.local, a PostgreSQL connection.
 A server already running is left alone. ``down`` stops every server and waits until it exits.
 """
 
@@ -27,9 +32,12 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from memberanalyzer.settings import Settings, load_settings
 
@@ -41,6 +49,17 @@ LIB = STATE / "lib"
 DATA = STATE / "data"
 LOGS = STATE / "logs"
 RUN = STATE / "run"
+BUILD = STATE / "build"
+MAVEN = [
+    "mvn",
+    "-q",
+    "-B",
+    "-Dstyle.color=never",
+    "-s",
+    str(ROOT / "services" / "maven-settings.xml"),
+]
+REGISTRY_VERSION = "2.1.5"
+REGISTRY_JAR = BUILD / "schema-registry" / f"schema-registry-{REGISTRY_VERSION}-runner.jar"
 
 # Kafka needs a cluster id in base64 UUID form to format its storage; a fixed one keeps the
 # data folder usable across restarts.
@@ -322,6 +341,49 @@ class Kafka(Server):
         return True
 
 
+class SchemaRegistry(Server):
+    """Apicurio Registry, serving the Confluent schema registry API, with schemas in an H2 file."""
+
+    name = "schema-registry"
+    start_timeout = 120
+    fatal_markers = ("Address already in use", "Failed to start application")
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        address = urlsplit(settings.schema_registry_url)
+        self.port = address.port or 8081
+        self.data = DATA / "schema-registry"
+
+    @property
+    def log_file(self) -> Path:
+        return LOGS / f"{self.name}.out"
+
+    def start(self) -> None:
+        if not REGISTRY_JAR.exists():
+            raise ServiceError(f"{REGISTRY_JAR} is missing: run `make services-fetch`")
+        self.data.mkdir(parents=True, exist_ok=True)
+        self.spawn(
+            [
+                "java",
+                "-Xmx512m",
+                "-Dquarkus.http.host=127.0.0.1",
+                f"-Dquarkus.http.port={self.port}",
+                "-jar",
+                str(REGISTRY_JAR),
+            ],
+            # Schema ids must outlive a restart: messages already in Kafka carry them.
+            {"REGISTRY_DATASOURCE_URL": f"jdbc:h2:file:{self.data / 'registry'}"},
+        )
+
+    def ready(self) -> bool:
+        url = f"http://127.0.0.1:{self.port}/health/ready"
+        try:
+            with urllib.request.urlopen(url, timeout=3) as response:
+                return bool(response.status == 200)
+        except (urllib.error.URLError, OSError):
+            return False
+
+
 class Cassandra(Server):
     """One Cassandra node."""
 
@@ -563,32 +625,34 @@ def install_postgres() -> None:
 
 
 def fetch() -> None:
-    """Resolve the server jars from Maven Central, unless every folder already has them."""
-    modules = ("kafka", "cassandra", "spark-connectors")
-    if all(any((LIB / module).glob("*.jar")) for module in modules):
+    """Resolve the server jars from Maven Central and package the schema registry, if missing."""
+    modules = ("kafka", "cassandra", "spark-connectors", "avro-tools")
+    jars_present = all(any((LIB / module).glob("*.jar")) for module in modules)
+    if jars_present and REGISTRY_JAR.exists():
         return
     if shutil.which("mvn") is None or shutil.which("java") is None:
         raise ServiceError(
             "Java and Maven are needed to fetch the servers: install openjdk-17 and maven"
         )
-    log.info("fetching server jars from Maven Central into %s", LIB)
-    subprocess.run(
-        [
-            "mvn",
-            "-q",
-            "-B",
-            "-Dstyle.color=never",
-            "-f",
-            str(ROOT / "services" / "pom.xml"),
-            "dependency:copy-dependencies",
-        ],
-        check=True,
-    )
+    if not jars_present:
+        log.info("fetching server jars from Maven Central into %s", LIB)
+        pom = ROOT / "services" / "pom.xml"
+        subprocess.run([*MAVEN, "-f", str(pom), "dependency:copy-dependencies"], check=True)
+    if not REGISTRY_JAR.exists():
+        log.info("packaging the schema registry into %s", REGISTRY_JAR.parent)
+        pom = ROOT / "services" / "schema-registry" / "pom.xml"
+        subprocess.run([*MAVEN, "-f", str(pom), "package", "-DskipTests"], check=True)
 
 
 def servers(settings: Settings, names: list[str]) -> list[Server]:
     available: dict[str, Server] = {
-        server.name: server for server in (Postgres(settings), Kafka(settings), Cassandra(settings))
+        server.name: server
+        for server in (
+            Postgres(settings),
+            Kafka(settings),
+            SchemaRegistry(settings),
+            Cassandra(settings),
+        )
     }
     unknown = sorted(set(names) - available.keys())
     if unknown:
@@ -648,7 +712,7 @@ def status(selected: list[Server]) -> int:
 
         memory = resident_memory_mb(pid) if pid else None
         rss = "-" if memory is None else f"{memory:.0f} MB"
-        print(f"{server.name:10} {state:8} pid={pid or '-':<8} rss={rss:>8}  log={server.log_file}")
+        print(f"{server.name:15} {state:8} pid={pid or '-':<8} rss={rss:>8}  log={server.log_file}")
     return 1 if not_ready else 0
 
 
@@ -664,7 +728,7 @@ def resident_memory_mb(pid: int) -> float | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(
-        description="Manage the local Kafka, Cassandra and PostgreSQL."
+        description="Manage the local Kafka, schema registry, Cassandra and PostgreSQL."
     )
     parser.add_argument("action", choices=["fetch", "up", "down", "status"])
     parser.add_argument("servers", nargs="*", help="servers to act on (default: all)")

@@ -10,6 +10,8 @@ Exit codes (also listed in the README):
 * 5: nothing to do: no records read, every record rejected, or no member to analyse
 * 6: the DuckDB store could not be opened or written
 * 7: no distributions stored for the as-of date, so no charts
+* 8: a chart, report or export file could not be written
+* 9: Kafka or the schema registry failed, or a produced message was not delivered
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -41,7 +44,13 @@ from memberanalyzer.sources.api import RandomUserApiSource
 from memberanalyzer.sources.base import MemberSource
 from memberanalyzer.sources.files import JsonFileSource
 from memberanalyzer.sources.generator import GeneratorSource, write_ndjson
+from memberanalyzer.stores.base import MemberStore
 from memberanalyzer.stores.duckdb_store import DuckDBStore
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+    from memberanalyzer.engines.distributed import ProduceSummary
 
 __all__ = ["app", "main"]
 
@@ -148,6 +157,78 @@ BatchSizeOption = Annotated[
     int | None, typer.Option(help=_help("batch_size", "Records per batch, 100 to 5,000,000."))
 ]
 ThreadsOption = Annotated[int | None, typer.Option(help=_help("threads", "Worker threads."))]
+
+
+class Destination(StrEnum):
+    """Where ``ingest`` sends validated members."""
+
+    STORE = "store"
+    KAFKA = "kafka"
+
+
+class Engine(StrEnum):
+    """What computes the distributions."""
+
+    EMBEDDED = "embedded"
+    SPARK = "spark"
+
+
+class StoreKind(StrEnum):
+    """Which store the charts read."""
+
+    DUCKDB = "duckdb"
+    CASSANDRA = "cassandra"
+
+
+ToOption = Annotated[
+    Destination,
+    typer.Option(
+        "--to",
+        help="store: validate into the DuckDB store; kafka: produce members to --topic and "
+        "rejected records to --dead-letter-topic.",
+    ),
+]
+TopicOption = Annotated[
+    str | None, typer.Option(help=_help("kafka_topic", "Kafka topic of valid members."))
+]
+DeadLetterTopicOption = Annotated[
+    str | None,
+    typer.Option(help=_help("kafka_dead_letter_topic", "Kafka topic of rejected records.")),
+]
+PartitionsOption = Annotated[
+    int | None,
+    typer.Option(help=_help("kafka_partitions", "Partitions of topics that ingest creates.")),
+]
+BootstrapOption = Annotated[
+    str | None,
+    typer.Option(help=_help("kafka_bootstrap_servers", "Kafka bootstrap servers, host:port.")),
+]
+RegistryOption = Annotated[
+    str | None,
+    typer.Option(help=_help("schema_registry_url", "Confluent-compatible schema registry URL.")),
+]
+CassandraHostOption = Annotated[
+    str | None, typer.Option(help=_help("cassandra_host", "Cassandra contact point."))
+]
+CassandraPortOption = Annotated[
+    int | None, typer.Option(help=_help("cassandra_port", "Cassandra CQL port."))
+]
+KeyspaceOption = Annotated[
+    str | None, typer.Option(help=_help("cassandra_keyspace", "Cassandra keyspace."))
+]
+ReplicationOption = Annotated[
+    str | None,
+    typer.Option(
+        help=_help(
+            "cassandra_replication",
+            "Keyspace replication: SimpleStrategy:N or NetworkTopologyStrategy:dc1=N,dc2=M.",
+        )
+    ),
+]
+MasterOption = Annotated[
+    str | None,
+    typer.Option(help=_help("spark_master", "Spark master URL, such as spark://host:7077.")),
+]
 MemoryLimitOption = Annotated[
     str | None,
     typer.Option(help=_help("memory_limit", "DuckDB memory limit, such as 512MB or 2GB.")),
@@ -220,6 +301,20 @@ def _open_store(settings: Settings) -> Iterator[DuckDBStore]:
         yield store
     finally:
         store.close()
+
+
+@contextmanager
+def _open_chart_store(settings: Settings, kind: StoreKind) -> Iterator[MemberStore]:
+    if kind is StoreKind.DUCKDB:
+        with _open_store(settings) as duckdb_store:
+            yield duckdb_store
+        return
+
+    from memberanalyzer.connections import cassandra_config
+    from memberanalyzer.stores.cassandra_store import CassandraStore
+
+    with CassandraStore(cassandra_config(settings), create=False) as cassandra_store:
+        yield cassandra_store
 
 
 def _sources(
@@ -310,13 +405,23 @@ def ingest_command(
     api_retries: ApiRetriesOption = None,
     api_backoff: ApiBackoffOption = None,
     nat: NatOption = None,
+    to: ToOption = Destination.STORE,
+    topic: TopicOption = None,
+    dead_letter_topic: DeadLetterTopicOption = None,
+    partitions: PartitionsOption = None,
+    bootstrap_servers: BootstrapOption = None,
+    schema_registry_url: RegistryOption = None,
     db: DbOption = None,
     batch_size: BatchSizeOption = None,
     threads: ThreadsOption = None,
     memory_limit: MemoryLimitOption = None,
     log_level: LogLevelOption = None,
 ) -> None:
-    """Read member records, validate them and store members and rejected records."""
+    """Read member records, validate them, and store them or produce them to Kafka.
+
+    Rejected records are kept with their reason: in the store's rejected_records table, or in
+    the dead-letter topic with the reason in a header.
+    """
 
     def body() -> None:
         settings = load_settings(
@@ -330,9 +435,17 @@ def ingest_command(
             threads=threads,
             memory_limit=memory_limit,
             log_level=log_level,
+            kafka_topic=topic,
+            kafka_dead_letter_topic=dead_letter_topic,
+            kafka_partitions=partitions,
+            kafka_bootstrap_servers=bootstrap_servers,
+            schema_registry_url=schema_registry_url,
         )
         _configure_logging(settings.log_level)
         sources = _sources(settings, inputs, generate, seed, api_count, api_seed, nat)
+        if to is Destination.KAFKA:
+            _print_produce_summary(_produce(settings, sources))
+            return
         with _open_store(settings) as store:
             summary = _ingest_with_progress(sources, store)
         _print_summary(summary)
@@ -340,16 +453,68 @@ def ingest_command(
     _run_command(body)
 
 
+def _produce(settings: Settings, sources: list[MemberSource]) -> ProduceSummary:
+    from memberanalyzer.connections import kafka_config
+    from memberanalyzer.engines.distributed import produce
+    from memberanalyzer.errors import DeliveryError
+    from memberanalyzer.transport.kafka import MemberProducer
+
+    producer = MemberProducer(
+        kafka_config(settings), settings.kafka_topic, settings.kafka_dead_letter_topic
+    )
+    try:
+        return produce(sources, producer)
+    except DeliveryError:
+        _print_produce_counts(
+            producer.counts.produced, producer.counts.delivered, producer.counts.failed
+        )
+        raise
+
+
+def _print_produce_counts(produced: int, delivered: int, failed: int) -> None:
+    out.print(f"Produced {produced:,} messages: {delivered:,} delivered, {failed:,} failed")
+
+
+def _print_produce_summary(summary: ProduceSummary) -> None:
+    table = Table(title="Produce summary", show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("records read", f"{summary.records_read:,}")
+    table.add_row(f"  members produced to {summary.topic}", f"{summary.members_produced:,}")
+    table.add_row(f"  rejected, produced to {summary.dead_letter_topic}", f"{summary.rejected:,}")
+    for reason, count in summary.rejected_by_reason.most_common():
+        table.add_row(f"    {reason}", f"{count:,}")
+    table.add_row("messages produced", f"{summary.produced:,}")
+    table.add_row("  delivered", f"{summary.delivered:,}")
+    table.add_row("  failed", f"{summary.failed:,}")
+    table.add_row("text repaired (mojibake)", f"{summary.text_repairs:,}")
+    out.print(table)
+    out.print(f"Schema id of subject {summary.topic}-value: {summary.schema_id}")
+    for description in summary.sources:
+        out.print(f"Source: {description}", highlight=False)
+
+
 @app.command("analyze")
 def analyze_command(
     as_of: AsOfOption = None,
     age_bounds: AgeBoundsOption = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="embedded: members in the DuckDB store; spark: members in Cassandra, "
+            "computed on Spark and stored in Cassandra."
+        ),
+    ] = Engine.EMBEDDED,
+    master: MasterOption = None,
+    cassandra_host: CassandraHostOption = None,
+    cassandra_port: CassandraPortOption = None,
+    keyspace: KeyspaceOption = None,
     db: DbOption = None,
     threads: ThreadsOption = None,
     memory_limit: MemoryLimitOption = None,
     log_level: LogLevelOption = None,
 ) -> None:
-    """Compute every distribution as of a date and store it in the database."""
+    """Compute every distribution as of a date and store it."""
 
     def body() -> None:
         settings = load_settings(
@@ -358,14 +523,158 @@ def analyze_command(
             threads=threads,
             memory_limit=memory_limit,
             log_level=log_level,
+            spark_master=master,
+            cassandra_host=cassandra_host,
+            cassandra_port=cassandra_port,
+            cassandra_keyspace=keyspace,
         )
         _configure_logging(settings.log_level)
         day = _parse_as_of(as_of)
-        with _open_store(settings) as store:
-            result = analyze(store, day, settings.age_groups)
+        if engine is Engine.SPARK:
+            member_count, rows = _analyze_on_spark(settings, day)
+            where = f"Cassandra keyspace {settings.cassandra_keyspace}"
+        else:
+            with _open_store(settings) as store:
+                result = analyze(store, day, settings.age_groups)
+            member_count, rows = result.member_count, result.distributions.num_rows
+            where = str(settings.db)
         out.print(
-            f"Distributions as of {day.isoformat()}: {result.member_count:,} members, "
-            f"{result.distributions.num_rows:,} rows stored in {settings.db}"
+            f"Distributions as of {day.isoformat()}: {member_count:,} members, "
+            f"{rows:,} rows stored in {where}"
+        )
+
+    _run_command(body)
+
+
+def _spark(settings: Settings, app_name: str) -> SparkSession:
+    from memberanalyzer.connections import cassandra_config
+    from memberanalyzer.engines.spark_session import spark_session
+
+    return spark_session(
+        app_name, settings.spark_master, settings.spark_jars_dir, cassandra_config(settings)
+    )
+
+
+def _analyze_on_spark(settings: Settings, day: date) -> tuple[int, int]:
+    from memberanalyzer.connections import cassandra_config
+    from memberanalyzer.engines.spark_analysis import analyze_on_spark
+    from memberanalyzer.stores.cassandra_store import CassandraStore
+
+    spark = _spark(settings, "memberanalyzer-analyze")
+    try:
+        with CassandraStore(cassandra_config(settings)) as store:
+            result = analyze_on_spark(spark, store, day, settings.age_groups)
+    finally:
+        spark.stop()
+    return result.member_count, result.distributions.num_rows
+
+
+@app.command("stream")
+def stream_command(
+    once: Annotated[
+        bool,
+        typer.Option("--once", help="Process the messages already in the topic, then stop."),
+    ] = False,
+    trigger_seconds: Annotated[
+        float | None,
+        typer.Option(
+            help=_help("spark_trigger_seconds", "Seconds between micro-batches when not --once.")
+        ),
+    ] = None,
+    max_offsets_per_trigger: Annotated[
+        int | None,
+        typer.Option(
+            help=_help("spark_max_offsets_per_trigger", "Most Kafka messages per micro-batch.")
+        ),
+    ] = None,
+    checkpoint: Annotated[
+        Path | None,
+        typer.Option(
+            help=_help(
+                "spark_checkpoint",
+                "Checkpoint folder: the Kafka offsets already written. Keep it to resume.",
+            )
+        ),
+    ] = None,
+    topic: TopicOption = None,
+    master: MasterOption = None,
+    bootstrap_servers: BootstrapOption = None,
+    schema_registry_url: RegistryOption = None,
+    cassandra_host: CassandraHostOption = None,
+    cassandra_port: CassandraPortOption = None,
+    keyspace: KeyspaceOption = None,
+    replication: ReplicationOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Stream members from Kafka through the member rules into Cassandra, on Spark."""
+
+    def body() -> None:
+        from memberanalyzer.connections import cassandra_config, kafka_config
+        from memberanalyzer.engines.spark_stream import StreamOptions, run_stream
+
+        settings = load_settings(
+            spark_trigger_seconds=trigger_seconds,
+            spark_max_offsets_per_trigger=max_offsets_per_trigger,
+            spark_checkpoint=checkpoint,
+            kafka_topic=topic,
+            spark_master=master,
+            kafka_bootstrap_servers=bootstrap_servers,
+            schema_registry_url=schema_registry_url,
+            cassandra_host=cassandra_host,
+            cassandra_port=cassandra_port,
+            cassandra_keyspace=keyspace,
+            cassandra_replication=replication,
+            log_level=log_level,
+        )
+        _configure_logging(settings.log_level)
+        options = StreamOptions(
+            topic=settings.kafka_topic,
+            checkpoint=settings.spark_checkpoint,
+            once=once,
+            trigger_seconds=settings.spark_trigger_seconds,
+            max_offsets_per_trigger=settings.spark_max_offsets_per_trigger,
+        )
+        spark = _spark(settings, "memberanalyzer-stream")
+        try:
+            summary = run_stream(spark, options, kafka_config(settings), cassandra_config(settings))
+        finally:
+            spark.stop()
+        out.print(
+            f"Streamed {summary.batches:,} micro-batches: {summary.members_written:,} members "
+            f"and {summary.rejected_written:,} rejected records written to Cassandra keyspace "
+            f"{settings.cassandra_keyspace}"
+        )
+
+    _run_command(body)
+
+
+@app.command("cassandra-init")
+def cassandra_init_command(
+    cassandra_host: CassandraHostOption = None,
+    cassandra_port: CassandraPortOption = None,
+    keyspace: KeyspaceOption = None,
+    replication: ReplicationOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Create the Cassandra keyspace and tables if they do not exist; data is kept."""
+
+    def body() -> None:
+        from memberanalyzer.connections import cassandra_config
+        from memberanalyzer.stores.cassandra_store import CassandraStore
+
+        settings = load_settings(
+            cassandra_host=cassandra_host,
+            cassandra_port=cassandra_port,
+            cassandra_keyspace=keyspace,
+            cassandra_replication=replication,
+            log_level=log_level,
+        )
+        _configure_logging(settings.log_level)
+        with CassandraStore(cassandra_config(settings)):
+            pass
+        out.print(
+            f"Cassandra keyspace {settings.cassandra_keyspace} is ready on "
+            f"{settings.cassandra_host}:{settings.cassandra_port}"
         )
 
     _run_command(body)
@@ -376,16 +685,34 @@ def charts_command(
     as_of: ChartDateOption = None,
     out_dir: OutOption = None,
     top_n: TopNOption = None,
+    source: Annotated[
+        StoreKind,
+        typer.Option(
+            "--from",
+            help="Store to read the distributions from: the DuckDB file or Cassandra.",
+        ),
+    ] = StoreKind.DUCKDB,
+    cassandra_host: CassandraHostOption = None,
+    cassandra_port: CassandraPortOption = None,
+    keyspace: KeyspaceOption = None,
     db: DbOption = None,
     log_level: LogLevelOption = None,
 ) -> None:
     """Draw the charts, the HTML report and the CSV and JSON exports of a date's distributions."""
 
     def body() -> None:
-        settings = load_settings(db=db, out=out_dir, top_n=top_n, log_level=log_level)
+        settings = load_settings(
+            db=db,
+            out=out_dir,
+            top_n=top_n,
+            log_level=log_level,
+            cassandra_host=cassandra_host,
+            cassandra_port=cassandra_port,
+            cassandra_keyspace=keyspace,
+        )
         _configure_logging(settings.log_level)
         day = _parse_as_of(as_of)
-        with _open_store(settings) as store:
+        with _open_chart_store(settings, source) as store:
             files = draw_charts(store, day, settings.out, settings.top_n)
         _print_report_files(files)
 

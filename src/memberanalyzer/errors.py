@@ -8,6 +8,8 @@ Every error the package raises on purpose derives from ``MemberAnalyzerError``::
     ├── SourceUnavailableError    a remote source failed after its retries (transient)
     ├── StoreError                the store could not be opened or written
     ├── OutputError               a report or export file could not be written
+    ├── BrokerError               Kafka or the schema registry failed or refused the data
+    │   └── DeliveryError         some produced messages were not delivered
     └── NothingToDoError          a stage found no data to work on
         ├── NothingStoredError    records were read but every one was rejected
         └── NothingToChartError   no distributions exist for the requested as-of date
@@ -24,7 +26,9 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "BrokerError",
     "ConfigurationError",
+    "DeliveryError",
     "InputFormatError",
     "MemberAnalyzerError",
     "NothingStoredError",
@@ -85,6 +89,17 @@ class OutputError(MemberAnalyzerError):
     """A chart, report or exported file could not be written."""
 
     exit_code = 8
+
+
+class BrokerError(MemberAnalyzerError):
+    """Kafka or the schema registry could not be reached, or refused a topic or a schema."""
+
+    exit_code = 9
+    transient = True
+
+
+class DeliveryError(BrokerError):
+    """The broker did not acknowledge every produced message after the producer's retries."""
 
 
 class NothingToDoError(MemberAnalyzerError):

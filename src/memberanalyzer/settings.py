@@ -75,10 +75,51 @@ class Settings(BaseSettings):
     kafka_bootstrap_servers: str = Field(
         "127.0.0.1:9092", description="Kafka bootstrap servers, host:port[,host:port]"
     )
+    kafka_topic: str = Field("members", description="Kafka topic of valid members")
+    kafka_dead_letter_topic: str = Field(
+        "members.rejected", description="Kafka topic of rejected records (dead-letter)"
+    )
+    kafka_partitions: int = Field(
+        3, ge=1, le=10_000, description="partitions of a topic that ingest creates"
+    )
+    kafka_replication_factor: int = Field(
+        1, ge=1, le=16, description="replication factor of a topic that ingest creates"
+    )
+    kafka_config: dict[str, str] = Field(
+        default_factory=dict,
+        description="extra librdkafka properties as a JSON object, e.g. SASL or TLS settings",
+    )
     cassandra_host: str = Field("127.0.0.1", description="Cassandra contact point")
     cassandra_port: int = Field(9042, ge=1, le=65535, description="Cassandra CQL port")
+    cassandra_keyspace: str = Field("memberanalyzer", description="Cassandra keyspace")
+    cassandra_replication: str = Field(
+        "SimpleStrategy:1",
+        description="keyspace replication: SimpleStrategy:N or NetworkTopologyStrategy:dc1=N",
+    )
+    cassandra_local_dc: str = Field("datacenter1", description="Cassandra local datacenter")
+    cassandra_username: str | None = Field(None, description="Cassandra user, if auth is on")
+    cassandra_password: SecretStr | None = Field(None, description="Cassandra password")
     schema_registry_url: str = Field(
-        "http://127.0.0.1:8081", description="Confluent-compatible schema registry URL"
+        "http://127.0.0.1:8081/apis/ccompat/v6",
+        description="Confluent-compatible schema registry URL",
+    )
+    schema_registry_config: dict[str, str] = Field(
+        default_factory=dict,
+        description="extra schema registry client settings as a JSON object, e.g. basic.auth",
+    )
+    spark_master: str = Field("local[*]", description="Spark master URL")
+    spark_checkpoint: Path = Field(
+        Path("checkpoints/stream"), description="folder of the stream job's checkpoint"
+    )
+    spark_trigger_seconds: float = Field(
+        1.0, gt=0, description="seconds between micro-batches of the stream job"
+    )
+    spark_max_offsets_per_trigger: int | None = Field(
+        None, ge=1, description="most Kafka records per micro-batch; none for no limit"
+    )
+    spark_jars_dir: Path = Field(
+        Path(".services/lib/spark-connectors"),
+        description="folder of the Spark connector jars fetched by `make services-fetch`",
     )
     postgres_host: str = Field("127.0.0.1", description="PostgreSQL host for Airflow")
     postgres_port: int = Field(5432, ge=1, le=65535, description="PostgreSQL port")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -33,11 +34,13 @@ def _unreachable(addresses: dict[str, tuple[str, int]]) -> list[str]:
 
 @pytest.fixture(scope="session", autouse=True)
 def local_servers(settings: Settings) -> None:
-    """Check once that Kafka, Cassandra and PostgreSQL respond; skip or fail otherwise."""
+    """Check once that every local server responds; skip or fail otherwise."""
     kafka_host, kafka_port = settings.kafka_bootstrap_servers.split(",")[0].rsplit(":", 1)
+    registry = urlsplit(settings.schema_registry_url)
     problems = _unreachable(
         {
             "Kafka": (kafka_host, int(kafka_port)),
+            "schema registry": (registry.hostname or "127.0.0.1", registry.port or 8081),
             "Cassandra": (settings.cassandra_host, settings.cassandra_port),
             "PostgreSQL": (settings.postgres_host, settings.postgres_port),
         }

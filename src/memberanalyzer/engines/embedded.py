@@ -20,9 +20,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from memberanalyzer.analysis.export import write_distributions_csv, write_distributions_json
+from memberanalyzer.analysis.results import AnalysisResult, store_distributions
 from memberanalyzer.errors import (
     NothingStoredError,
     NothingToChartError,
@@ -32,14 +32,13 @@ from memberanalyzer.errors import (
 from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.distributions import (
     DIMENSION_SOURCE_COLUMNS,
-    DISTRIBUTION_SCHEMA,
     count_dimensions,
-    distributions_from_counts,
     member_dimensions,
     sort_distributions,
 )
 from memberanalyzer.members.rules import normalise_members
 from memberanalyzer.sources.base import MemberSource
+from memberanalyzer.stores.base import MemberStore
 from memberanalyzer.stores.duckdb_store import DuckDBStore
 
 __all__ = ["AnalysisResult", "IngestSummary", "ReportFiles", "analyze", "draw_charts", "ingest"]
@@ -220,17 +219,8 @@ def _check_something_stored(summary: IngestSummary) -> None:
         )
 
 
-@dataclass(frozen=True)
-class AnalysisResult:
-    """Distributions of one as-of date and the number of members they count."""
-
-    as_of: date
-    member_count: int
-    distributions: pa.Table
-
-
 def analyze(
-    store: DuckDBStore, as_of: date, age_groups: AgeGroups, batch_size: int = 500_000
+    store: MemberStore, as_of: date, age_groups: AgeGroups, batch_size: int = 500_000
 ) -> AnalysisResult:
     """Compute every distribution as of ``as_of`` and replace that date's stored rows.
 
@@ -242,27 +232,7 @@ def analyze(
         count_dimensions(member_dimensions(table, as_of, age_groups))
         for table in store.member_tables(DIMENSION_SOURCE_COLUMNS, batch_size)
     ]
-    if not partial_counts:
-        store.replace_distributions(as_of, DISTRIBUTION_SCHEMA.empty_table(), age_groups, 0)
-        raise NothingToDoError("the store contains no members: run `memberanalyzer ingest` first")
-
-    distributions = distributions_from_counts(pa.concat_tables(partial_counts), as_of, age_groups)
-    member_count = _member_count(distributions)
-    store.replace_distributions(as_of, distributions, age_groups, member_count)
-    if member_count == 0:
-        raise NothingToDoError(
-            f"no stored member was registered on or before {as_of.isoformat()}; "
-            "choose a later --as-of date"
-        )
-    log.info(
-        "analysis finished as_of=%s members=%d rows=%d", as_of, member_count, distributions.num_rows
-    )
-    return AnalysisResult(as_of, member_count, distributions)
-
-
-def _member_count(distributions: pa.Table) -> int:
-    gender_rows = distributions.filter(pc.equal(distributions.column("dimension"), "gender"))
-    return int(pc.sum(gender_rows.column("count")).as_py() or 0)
+    return store_distributions(store, as_of, age_groups, partial_counts)
 
 
 def _report_folder(out_dir: Path, as_of: date) -> Path:
@@ -288,7 +258,7 @@ class ReportFiles:
 
 
 def draw_charts(
-    store: DuckDBStore,
+    store: MemberStore,
     as_of: date,
     out_dir: Path,
     top_n: int = 20,

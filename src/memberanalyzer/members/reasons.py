@@ -15,6 +15,8 @@ class RejectReason(StrEnum):
     """Reason code stored with every rejected record."""
 
     INVALID_JSON = "invalid_json"
+    # A Kafka message that is not a member in the Confluent Avro wire format.
+    UNDECODABLE_MESSAGE = "undecodable_message"
     NOT_AN_OBJECT = "not_an_object"
     UNSUPPORTED_VERSION = "unsupported_version"
     WRONG_TYPE = "wrong_type"

@@ -115,6 +115,8 @@ class NormalisedBatch:
     rejected: pa.Table
     text_repairs: int = 0
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    # True for each input row that became a member, in input order.
+    accepted: pa.Array = field(default_factory=lambda: pa.array([], pa.bool_()))
 
 
 class _Verdicts:
@@ -156,14 +158,8 @@ def normalise_members(raw: pa.RecordBatch | pa.Table, now: datetime) -> Normalis
     ``now`` is the instant that "in the future" is measured against (timezone-aware).
     """
     table = raw if isinstance(raw, pa.Table) else pa.Table.from_batches([raw])
-    return _normalise(table, now)[0]
-
-
-def _normalise(table: pa.Table, now: datetime) -> tuple[NormalisedBatch, pa.Array]:
-    """Normalise ``table`` and also return which of its rows were accepted."""
     if table.num_rows == 0:
-        empty = NormalisedBatch(MEMBER_SCHEMA.empty_table(), REJECTED_SCHEMA.empty_table())
-        return empty, pa.array([], pa.bool_())
+        return NormalisedBatch(MEMBER_SCHEMA.empty_table(), REJECTED_SCHEMA.empty_table())
 
     text = {path: _clean_text(table.column(path)) for path in _USED_PATHS}
     verdicts = _Verdicts(table.num_rows)
@@ -180,13 +176,13 @@ def _normalise(table: pa.Table, now: datetime) -> tuple[NormalisedBatch, pa.Arra
     members = members.filter(accepted)
     members, text_repairs = _repair_text_columns(members)
     rejected = _build_rejected(table, text, verdicts, now)
-    batch = NormalisedBatch(
+    return NormalisedBatch(
         members=members,
         rejected=rejected,
         text_repairs=text_repairs,
         rejected_by_reason=_count_by_reason(rejected),
+        accepted=accepted,
     )
-    return batch, accepted
 
 
 def _clean_text(column: pa.ChunkedArray) -> pa.Array:
@@ -536,8 +532,10 @@ def validate_members(
     carries is kept.
     """
     members = members.select(MEMBER_SCHEMA.names)
-    batch, accepted = _normalise(_as_raw_records(members, source, record_numbers), now)
-    batch.members = _keep_encoding_flags(batch.members, members.filter(accepted))
+    batch = normalise_members(_as_raw_records(members, source, record_numbers), now)
+    if members.num_rows == 0:
+        return batch
+    batch.members = _keep_encoding_flags(batch.members, members.filter(batch.accepted))
     batch.rejected = _with_member_fields(batch.rejected)
     return batch
 

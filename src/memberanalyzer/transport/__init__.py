@@ -1,0 +1,1 @@
+"""Transport of members between pipeline stages: Kafka topics with Avro values."""
