@@ -796,6 +796,58 @@ def generate_command(
     _run_command(body)
 
 
+HostOption = Annotated[
+    str | None, typer.Option("--host", help=_help("http_host", "Address to listen on."))
+]
+PortOption = Annotated[
+    int | None, typer.Option("--port", help=_help("http_port", "TCP port to listen on."))
+]
+
+
+@app.command("serve")
+def serve_command(
+    host: HostOption = None,
+    port: PortOption = None,
+    db: DbOption = None,
+    age_bounds: AgeBoundsOption = None,
+    threads: ThreadsOption = None,
+    memory_limit: MemoryLimitOption = None,
+    log_level: LogLevelOption = None,
+) -> None:
+    """Serve the ingestion HTTP API and the live dashboard until stopped (Ctrl-C).
+
+    API keys come from MEMBERANALYZER_HTTP_API_KEYS only, so they never show in the process
+    list. The limits are the MEMBERANALYZER_HTTP_* settings listed in the README.
+    """
+
+    def body() -> None:
+        settings = load_settings(
+            http_host=host,
+            http_port=port,
+            db=db,
+            age_bounds=age_bounds,
+            threads=threads,
+            memory_limit=memory_limit,
+            log_level=log_level,
+        )
+        _configure_logging(settings.log_level)
+        # FastAPI and uvicorn load only for this command; they are in the `api` extra.
+        try:
+            from memberanalyzer.api.server import serve
+        except ImportError as error:
+            raise ConfigurationError(
+                f"the HTTP API needs the api extra ({error.name} is missing): "
+                "pip install 'memberanalyzer[api]'"
+            ) from error
+        out.print(
+            f"Serving the API and the dashboard on http://{settings.http_host}:"
+            f"{settings.http_port}/ with the store {settings.db}; stop with Ctrl-C"
+        )
+        serve(settings)
+
+    _run_command(body)
+
+
 def main() -> None:
     """Entry point of the ``memberanalyzer`` script."""
     app()

@@ -32,6 +32,10 @@ _UNIT_BYTES = {
     "GIB": 1024**3,
     "TIB": 1024**4,
 }
+# Shorter keys can be guessed by trying them; 16 random characters are out of reach.
+_MIN_API_KEY_LENGTH = 16
+# Settings whose values an error message must not show.
+_SECRET_SETTINGS = frozenset({"http_api_keys", "postgres_password"})
 # Below this, DuckDB fails with "out of memory" on the first query.
 _MIN_MEMORY_LIMIT_BYTES = 64 * 1000**2
 _MEMORY_LIMIT_PATTERN = re.compile(
@@ -125,6 +129,28 @@ class Settings(BaseSettings):
         None, description="PostgreSQL password; none for the local servers, which trust loopback"
     )
 
+    # The ingestion HTTP API and the live dashboard (`memberanalyzer serve`). The api_* settings
+    # above belong to the randomuser.me source, not to this server.
+    http_host: str = Field("127.0.0.1", description="address the HTTP server listens on")
+    http_port: int = Field(8000, ge=1, le=65535, description="TCP port of the HTTP server")
+    http_api_keys: SecretStr | None = Field(
+        None, description="API keys accepted in the X-API-Key header, comma-separated"
+    )
+    http_max_batch_records: int = Field(
+        10_000, ge=1, le=1_000_000, description="records per POST /v1/members/batch request"
+    )
+    http_max_body_bytes: int = Field(
+        16 * 1024 * 1024, ge=1024, description="bytes per request body"
+    )
+    http_queue_records: int = Field(
+        50_000,
+        ge=1,
+        description="records received but not yet stored before requests get 429",
+    )
+    http_refresh_seconds: float = Field(
+        1.0, gt=0, le=3600, description="seconds between two updates of the live dashboard"
+    )
+
     @field_validator("age_bounds")
     @classmethod
     def _valid_age_bounds(cls, value: str) -> str:
@@ -150,9 +176,30 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown log level {value!r}; use DEBUG, INFO, WARNING or ERROR")
         return level
 
+    @field_validator("http_api_keys")
+    @classmethod
+    def _valid_api_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        keys = [key.strip() for key in value.get_secret_value().split(",")]
+        if any(len(key) < _MIN_API_KEY_LENGTH for key in keys):
+            # The message must not repeat the keys: settings errors are printed.
+            raise ValueError(
+                f"every API key needs at least {_MIN_API_KEY_LENGTH} characters; "
+                "separate several keys with commas"
+            )
+        return value
+
     @property
     def age_groups(self) -> AgeGroups:
         return AgeGroups.parse(self.age_bounds)
+
+    @property
+    def api_keys(self) -> tuple[str, ...]:
+        """The HTTP server's API keys; empty when none are set."""
+        if self.http_api_keys is None:
+            return ()
+        return tuple(key.strip() for key in self.http_api_keys.get_secret_value().split(","))
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -170,4 +217,6 @@ def _describe(problem: object) -> str:
     name = ".".join(str(part) for part in problem.get("loc", ()))
     option = f"--{name.replace('_', '-')} / {ENV_PREFIX}{name.upper()}" if name else "settings"
     message = str(problem.get("msg", "")).removeprefix("Value error, ")
+    if name in _SECRET_SETTINGS:
+        return f"{option}: {message}"
     return f"{option}: {message} (got {problem.get('input')!r})"

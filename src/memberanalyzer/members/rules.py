@@ -41,7 +41,13 @@ from memberanalyzer.members.schema import (
 )
 from memberanalyzer.members.text import REPAIRED, SUSPECTED, repair_mojibake
 
-__all__ = ["GENDERS", "NormalisedBatch", "normalise_members", "validate_members"]
+__all__ = [
+    "GENDERS",
+    "MEMBER_TO_RAW_PATH",
+    "NormalisedBatch",
+    "normalise_members",
+    "validate_members",
+]
 
 GENDERS: tuple[str, ...] = ("female", "male")
 
@@ -483,7 +489,7 @@ def _count_by_reason(rejected: pa.Table) -> dict[str, int]:
 
 
 # Where each member column comes from in a randomuser.me record.
-_MEMBER_TO_RAW_PATH: dict[str, str] = {
+MEMBER_TO_RAW_PATH: dict[str, str] = {
     "member_id": "login.uuid",
     "title": "name.title",
     "first_name": "name.first",
@@ -507,7 +513,7 @@ _MEMBER_TO_RAW_PATH: dict[str, str] = {
     "longitude": "location.coordinates.longitude",
     "timezone_offset": "location.timezone.offset",
 }
-_RAW_PATH_TO_MEMBER = {path: column for column, path in _MEMBER_TO_RAW_PATH.items()}
+_RAW_PATH_TO_MEMBER = {path: column for column, path in MEMBER_TO_RAW_PATH.items()}
 
 
 def validate_members(
@@ -540,7 +546,7 @@ def _as_raw_records(
     """Lay normalised rows out as raw records, with the row itself as the raw record."""
     size = members.num_rows
     columns: dict[str, pa.Array] = {}
-    for column, path in _MEMBER_TO_RAW_PATH.items():
+    for column, path in MEMBER_TO_RAW_PATH.items():
         values = members.column(column).combine_chunks()
         if pa.types.is_timestamp(values.type):
             values = pc.strftime(values, format="%Y-%m-%dT%H:%M:%SZ")

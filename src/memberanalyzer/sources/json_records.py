@@ -175,7 +175,7 @@ def decode_fragments(
         fragment = fragments.column(raw_field.path).combine_chunks()
         values, bad_type = _decode_leaf(fragment, raw_field.kind)
         columns[raw_field.path] = values
-        wrong_type.append((raw_field.path, bad_type, _json_kinds(fragment)))
+        wrong_type.append((raw_field.path, bad_type, fragment))
 
     columns[LEGACY_MARKER] = pc.cast(fragments.column(LEGACY_MARKER).combine_chunks(), pa.string())
     columns["type_errors"] = _type_error_lists(size, wrong_type)
@@ -237,7 +237,10 @@ def _unescape(values: pa.Array, fragments: pa.Array, escaped: pa.Array) -> pa.Ar
 
 
 def _type_error_lists(size: int, leaf_errors: list[tuple[str, pa.Array, pa.Array]]) -> pa.Array:
-    """Build each record's list of "path:received JSON type" entries."""
+    """Build each record's list of "path:received JSON type" entries.
+
+    ``leaf_errors`` holds, per path, the mask of values with a wrong type and the fragments.
+    """
     any_error = pa.array([False] * size)
     for _, bad, _ in leaf_errors:
         any_error = pc.or_(any_error, bad)
@@ -245,8 +248,13 @@ def _type_error_lists(size: int, leaf_errors: list[tuple[str, pa.Array, pa.Array
         return pa.array([[]] * size, pa.list_(pa.string()))
 
     lists: list[list[str]] = [[] for _ in range(size)]
-    for path, bad, kinds in leaf_errors:
-        for position in pc.indices_nonzero(bad).to_pylist():
+    for path, bad, fragments in leaf_errors:
+        positions = pc.indices_nonzero(bad).to_pylist()
+        if not positions:
+            continue
+        # Named only where needed: naming every fragment's type costs more than decoding it.
+        kinds = _json_kinds(fragments)
+        for position in positions:
             lists[position].append(f"{path}:{kinds[position].as_py()}")
     return pa.array(lists, pa.list_(pa.string()))
 
@@ -255,6 +263,8 @@ def _with_parse_errors(
     batch: pa.RecordBatch, parsed: pa.Table, lines: Sequence[str]
 ) -> pa.RecordBatch:
     """Mark records that are not valid JSON or not objects, and containers of the wrong type."""
+    if _all_well_formed(parsed):
+        return batch
     valid = parsed.column("valid").to_pylist()
     root_types = parsed.column("root_type").to_pylist()
     container_types = parsed.column("container_types").to_pylist()
@@ -281,6 +291,16 @@ def _with_parse_errors(
     columns["parse_error_detail"] = pa.array(details, pa.string())
     columns["type_errors"] = pa.array(type_errors, pa.list_(pa.string()))
     return pa.RecordBatch.from_pydict(columns, schema=RAW_SCHEMA)
+
+
+def _all_well_formed(parsed: pa.Table) -> bool:
+    """True when every text is a JSON object whose containers are objects or absent."""
+    root_types = parsed.column("root_type")
+    if root_types.null_count or not pc.all(pc.equal(root_types, "OBJECT")).as_py():
+        return False
+    container_types = pc.list_flatten(parsed.column("container_types"))
+    known = pc.is_in(container_types, value_set=pa.array(["OBJECT", "NULL"]))
+    return bool(pc.all(pc.or_kleene(known, pc.is_null(container_types))).as_py())
 
 
 def _parse_error(

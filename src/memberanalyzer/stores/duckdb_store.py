@@ -199,6 +199,16 @@ class DuckDBStore(MemberStore):
             else MEMBER_SCHEMA.empty_table()
         )
 
+    def find_member(self, member_id: str) -> dict[str, object] | None:
+        """Return the stored member with ``member_id`` as a dict of its columns, or None."""
+        table = self._connection.sql(
+            f"SELECT {_MEMBER_COLUMNS} FROM members WHERE member_id = ?", params=[member_id]
+        ).to_arrow_table()
+        if table.num_rows == 0:
+            return None
+        row: dict[str, object] = _as_utc(table).to_pylist()[0]
+        return row
+
     def rejected(self) -> pa.Table:
         """Return every rejected record, ordered by source and record number."""
         return self._connection.sql(
