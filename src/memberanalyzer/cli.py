@@ -808,6 +808,16 @@ PortOption = Annotated[
 def serve_command(
     host: HostOption = None,
     port: PortOption = None,
+    to: Annotated[
+        Destination | None,
+        typer.Option(
+            "--to",
+            help="store: accepted members go to the DuckDB store; kafka: to --topic, read back "
+            "from Cassandra once the stream job wrote them. (env: MEMBERANALYZER_HTTP_DESTINATION; "
+            "default: store)",
+        ),
+    ] = None,
+    topic: TopicOption = None,
     db: DbOption = None,
     age_bounds: AgeBoundsOption = None,
     threads: ThreadsOption = None,
@@ -824,6 +834,8 @@ def serve_command(
         settings = load_settings(
             http_host=host,
             http_port=port,
+            http_destination=to.value if to is not None else None,
+            kafka_topic=topic,
             db=db,
             age_bounds=age_bounds,
             threads=threads,
@@ -839,9 +851,14 @@ def serve_command(
                 f"the HTTP API needs the api extra ({error.name} is missing): "
                 "pip install 'memberanalyzer[api]'"
             ) from error
+        destination = (
+            f"the store {settings.db}"
+            if settings.http_destination == "store"
+            else f"Kafka topic {settings.kafka_topic}"
+        )
         out.print(
             f"Serving the API and the dashboard on http://{settings.http_host}:"
-            f"{settings.http_port}/ with the store {settings.db}; stop with Ctrl-C"
+            f"{settings.http_port}/ into {destination}; stop with Ctrl-C"
         )
         serve(settings)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -149,6 +150,10 @@ class Settings(BaseSettings):
     )
     http_refresh_seconds: float = Field(
         1.0, gt=0, le=3600, description="seconds between two updates of the live dashboard"
+    )
+    http_destination: Literal["store", "kafka"] = Field(
+        "store",
+        description="where accepted members go: store (DuckDB) or kafka (distributed mode)",
     )
 
     @field_validator("age_bounds")

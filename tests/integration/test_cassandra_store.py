@@ -80,7 +80,7 @@ def test_cassandra_store_returns_one_member(
     members, _ = smanuk
     cassandra.upsert_members(members.slice(0, 1))
     expected = members.slice(0, 1).to_pylist()[0]
-    assert cassandra.member(expected["member_id"]) == expected
+    assert cassandra.find_member(expected["member_id"]) == expected
 
 
 def test_cassandra_store_member_tables_hold_every_member(

@@ -15,12 +15,12 @@ from typing import Any
 
 import pyarrow as pa
 
-from memberanalyzer.api.sinks import EmbeddedStoreSink
+from memberanalyzer.api.sinks import MemberSink
 from memberanalyzer.engines.embedded import analyze
 from memberanalyzer.errors import NothingToDoError
 from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.distributions import DIMENSIONS, sort_distributions
-from memberanalyzer.stores.duckdb_store import DuckDBStore
+from memberanalyzer.stores.base import MemberStore
 
 __all__ = ["DistributionSnapshot", "LiveAnalysis"]
 
@@ -56,7 +56,7 @@ class DistributionSnapshot:
 class LiveAnalysis:
     """Keeps the distributions of recently asked dates up to date with the store."""
 
-    def __init__(self, sink: EmbeddedStoreSink, age_groups: AgeGroups) -> None:
+    def __init__(self, sink: MemberSink, age_groups: AgeGroups) -> None:
         self._sink = sink
         self._age_groups = age_groups
         self._snapshots: dict[date, DistributionSnapshot] = {}
@@ -82,7 +82,7 @@ class LiveAnalysis:
             return True
         return time.monotonic() - snapshot.computed_at < max_age
 
-    def _compute(self, store: DuckDBStore, as_of: date, version: int) -> DistributionSnapshot:
+    def _compute(self, store: MemberStore, as_of: date, version: int) -> DistributionSnapshot:
         try:
             result = analyze(store, as_of, self._age_groups)
             member_count, distributions = result.member_count, result.distributions

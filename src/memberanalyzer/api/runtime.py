@@ -11,7 +11,7 @@ from memberanalyzer.api.idempotency import IdempotencyCache
 from memberanalyzer.api.ingestion import IngestService
 from memberanalyzer.api.live import LiveAnalysis
 from memberanalyzer.api.metrics import ApiMetrics, IngestRate
-from memberanalyzer.api.sinks import EmbeddedStoreSink
+from memberanalyzer.api.sinks import EmbeddedStoreSink, MemberSink
 from memberanalyzer.api.validation import RecordValidator
 from memberanalyzer.settings import Settings
 from memberanalyzer.stores.duckdb_store import DuckDBStore
@@ -27,7 +27,7 @@ class ApiRuntime:
 
     settings: Settings
     metrics: ApiMetrics
-    sink: EmbeddedStoreSink
+    sink: MemberSink
     validator: RecordValidator
     ingest: IngestService
     live: LiveAnalysis
@@ -37,12 +37,7 @@ class ApiRuntime:
 
     @classmethod
     def create(cls, settings: Settings, metrics: ApiMetrics) -> ApiRuntime:
-        # TODO: distributed mode writes to Kafka: pass a Kafka sink from memberanalyzer.transport
-        # here instead of the embedded one (reads for /v1/members/{id} and distributions then
-        # need the distributed store too).
-        sink = EmbeddedStoreSink(
-            lambda: DuckDBStore(settings.db, settings.memory_limit, settings.threads)
-        )
+        sink = _sink(settings)
         validator = RecordValidator(settings.threads)
         rate = IngestRate()
         ingest = IngestService(validator, sink, metrics, rate, settings.http_queue_records)
@@ -58,7 +53,12 @@ class ApiRuntime:
     def start(self) -> None:
         self.sink.start()
         self.validator.start()
-        log.info("ingestion started db=%s", self.settings.db)
+        log.info(
+            "ingestion started destination=%s db=%s topic=%s",
+            self.settings.http_destination,
+            self.settings.db,
+            self.settings.kafka_topic,
+        )
 
     def stop(self) -> None:
         """Validate and store every record already received, then close the store."""
@@ -70,6 +70,25 @@ class ApiRuntime:
             self.ingest.rate.accepted_total,
             self.ingest.rate.rejected_total,
         )
+
+
+def _sink(settings: Settings) -> MemberSink:
+    if settings.http_destination == "store":
+        return EmbeddedStoreSink(
+            lambda: DuckDBStore(settings.db, settings.memory_limit, settings.threads)
+        )
+
+    # Only the distributed mode needs the Kafka and Cassandra clients.
+    from memberanalyzer.api.kafka_sink import KafkaSink
+    from memberanalyzer.connections import cassandra_config, kafka_config
+
+    return KafkaSink(
+        kafka_config(settings),
+        cassandra_config(settings),
+        settings.kafka_topic,
+        settings.kafka_dead_letter_topic,
+        settings.http_refresh_seconds,
+    )
 
 
 def runtime_of(request: Request) -> ApiRuntime:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import pyarrow as pa
 
 from memberanalyzer.api.workers import GroupingWorker
+from memberanalyzer.stores.base import MemberStore
 from memberanalyzer.stores.duckdb_store import DuckDBStore
 
 __all__ = ["EmbeddedStoreSink", "MemberSink"]
@@ -51,6 +52,15 @@ class MemberSink(ABC):
         """Return facts about the destination if it takes writes, else raise why it does not."""
 
     @abstractmethod
+    async def read(self, action: Callable[[MemberStore], T]) -> T:
+        """Run ``action`` with the store that members end up in, and return its result."""
+
+    @property
+    @abstractmethod
+    def version(self) -> int:
+        """A number that changes when the stored members may have changed."""
+
+    @abstractmethod
     def stop(self) -> None:
         """Finish every write already received and release the destination."""
 
@@ -64,7 +74,7 @@ class _Write:
 
 @dataclass
 class _Read:
-    action: Callable[[DuckDBStore], Any]
+    action: Callable[[MemberStore], Any]
     future: Future[Any]
 
 
@@ -82,7 +92,11 @@ class EmbeddedStoreSink(MemberSink):
             "store-writer", self._handle, _fail_jobs, _rows_of, _MAX_GROUP_ROWS
         )
         # Counts write transactions that changed something, so readers can tell stale results.
-        self.version = 0
+        self._version = 0
+
+    @property
+    def version(self) -> int:
+        return self._version
 
     def start(self) -> None:
         self._store = self._open_store()
@@ -98,7 +112,7 @@ class EmbeddedStoreSink(MemberSink):
         self._worker.submit(job)
         await asyncio.wrap_future(job.future)
 
-    async def read(self, action: Callable[[DuckDBStore], T]) -> T:
+    async def read(self, action: Callable[[MemberStore], T]) -> T:
         """Run ``action`` with the store on the store thread and return its result."""
         job = _Read(action, Future())
         self._worker.submit(job)
@@ -143,7 +157,7 @@ class EmbeddedStoreSink(MemberSink):
             _fail_jobs(list(writes), error)
             return
         if members.num_rows or rejected.num_rows:
-            self.version += 1
+            self._version += 1
         for write in writes:
             write.future.set_result(None)
 

@@ -33,6 +33,10 @@ class MemberStore(ABC):
         """Return how many members are stored."""
 
     @abstractmethod
+    def find_member(self, member_id: str) -> dict[str, object] | None:
+        """Return the stored member with ``member_id`` as a dict of its columns, or None."""
+
+    @abstractmethod
     def member_tables(self, columns: Sequence[str], rows: int) -> Iterator[pa.Table]:
         """Yield the stored members' ``columns`` in tables of about ``rows`` rows."""
 

@@ -269,8 +269,7 @@ class CassandraStore(MemberStore):
         ).one()
         return int(row[0])
 
-    def member(self, member_id: str) -> dict[str, Any] | None:
-        """Return one member as a dict, or None when it is not stored."""
+    def find_member(self, member_id: str) -> dict[str, object] | None:
         row = self._session.execute(self._statements["member"], (member_id,)).one()
         return None if row is None else _as_utc_row(row._asdict())
 

@@ -93,7 +93,7 @@ def test_stream_keeps_the_later_message_of_a_member(
     streamed: StreamSummary, keyspace: CassandraConfig, moved_member: pa.Table
 ) -> None:
     with CassandraStore(keyspace) as store:
-        member = store.member(moved_member.column("member_id")[0].as_py())
+        member = store.find_member(moved_member.column("member_id")[0].as_py())
     assert member is not None and member["city"] == UPDATED_CITY
 
 
