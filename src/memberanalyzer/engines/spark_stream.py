@@ -45,6 +45,14 @@ log = logging.getLogger(__name__)
 CASSANDRA_FORMAT = "org.apache.spark.sql.cassandra"
 WRITE_TIME = "write_time"
 
+# Each member is its own Cassandra partition, so grouping rows by partition (the connector's
+# default) sends one row per request. Small unlogged batches of consecutive rows with more
+# requests in flight wrote 100,000 members about four times faster on one local node.
+_WRITE_OPTIONS = {
+    "spark.cassandra.output.batch.grouping.key": "none",
+    "spark.cassandra.output.concurrent.writes": "128",
+}
+
 # Columns of mapInArrow's output: a member or a rejection per message, and where it came from.
 _KAFKA_COLUMNS = [
     pa.field("kind", pa.string()),
@@ -343,7 +351,9 @@ def _with_write_time(members: DataFrame) -> DataFrame:
 
 
 def _append(frame: DataFrame, keyspace: str, table: str, write_time: str | None = None) -> None:
-    writer = frame.write.format(CASSANDRA_FORMAT).options(keyspace=keyspace, table=table)
+    writer = frame.write.format(CASSANDRA_FORMAT).options(
+        keyspace=keyspace, table=table, **_WRITE_OPTIONS
+    )
     if write_time is not None:
         # The connector uses this column as each row's write time instead of storing it.
         writer = writer.option("writetime", write_time)

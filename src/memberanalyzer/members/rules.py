@@ -536,7 +536,8 @@ def validate_members(
     if members.num_rows == 0:
         return batch
     batch.members = _keep_encoding_flags(batch.members, members.filter(batch.accepted))
-    batch.rejected = _with_member_fields(batch.rejected)
+    rejected_rows = members.filter(pc.invert(batch.accepted))
+    batch.rejected = _with_member_records(_with_member_fields(batch.rejected), rejected_rows)
     return batch
 
 
@@ -557,7 +558,8 @@ def _as_raw_records(
     metadata = {
         "source": sources,
         "record_number": pc.cast(numbers, pa.int64()),
-        "raw_record": pa.array(_rows_as_json(members), pa.string()),
+        # Filled in for the rejected rows only, afterwards: most rows are accepted.
+        "raw_record": pa.nulls(size, pa.string()),
     }
     return pa.table(
         [
@@ -570,6 +572,29 @@ def _as_raw_records(
 
 def _rows_as_json(members: pa.Table) -> list[str]:
     return [orjson.dumps(row).decode() for row in members.to_pylist()]
+
+
+def _with_member_records(rejected: pa.Table, rows: pa.Table) -> pa.Table:
+    """Keep each rejected row as JSON of its member columns, and derive its id from that."""
+    if rejected.num_rows == 0:
+        return rejected
+    raw_records = _rows_as_json(rows)
+    ids = [
+        rejection_id(source, number, reason, raw)
+        for source, number, reason, raw in zip(
+            rejected.column("source").to_pylist(),
+            rejected.column("record_number").to_pylist(),
+            rejected.column("reason").to_pylist(),
+            raw_records,
+            strict=True,
+        )
+    ]
+    for name, values in (("raw_record", raw_records), ("rejection_id", ids)):
+        index = rejected.schema.get_field_index(name)
+        rejected = rejected.set_column(
+            index, rejected.schema.field(index), pa.array(values, pa.string())
+        )
+    return rejected
 
 
 def _keep_encoding_flags(validated: pa.Table, received: pa.Table) -> pa.Table:
