@@ -313,16 +313,19 @@ def _write_batch(
     started = time.monotonic()
     batch.persist()
     try:
+        # One job validates the batch into the cache and counts it; the writes read the cache.
+        counts = {row["kind"]: row["count"] for row in batch.groupBy("kind").count().collect()}
+        member_count, rejected_count = counts.get(_MEMBER, 0), counts.get(_REJECTED, 0)
         members = batch.filter(F.col("kind") == _MEMBER)
-        rejected = batch.filter(F.col("kind") == _REJECTED).select(
-            F.to_date("rejected_at").alias("rejected_day"), *REJECTED_SCHEMA.names
-        )
-        _append(_with_write_time(members), keyspace, "members", WRITE_TIME)
-        _append(rejected, keyspace, "rejected_records")
-        written_at = time.time()
-        member_count, rejected_count = members.count(), rejected.count()
-        if record_latency:
-            summary.latencies.extend(_latencies(members, written_at))
+        if member_count:
+            _append(_with_write_time(members), keyspace, "members", WRITE_TIME)
+        if rejected_count:
+            rejected = batch.filter(F.col("kind") == _REJECTED).select(
+                F.to_date("rejected_at").alias("rejected_day"), *REJECTED_SCHEMA.names
+            )
+            _append(rejected, keyspace, "rejected_records")
+        if record_latency and member_count:
+            summary.latencies.extend(_latencies(members, time.time()))
     finally:
         batch.unpersist()
     summary.batches += 1
