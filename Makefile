@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test,services]'
+	$(BIN)/python -m pip install --quiet -e '.[test,services,airflow]'
 	touch $@
 
 ## run: the main job on the shared randomuser.me samples plus $(GENERATED) generated members
@@ -47,8 +47,8 @@ test: $(VENV)/.installed-test $(COMPOSE_SCHEMA) lint typecheck
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks services
-	$(BIN)/ruff format --check src tests benchmarks services
+	$(BIN)/ruff check src tests benchmarks services dags
+	$(BIN)/ruff format --check src tests benchmarks services dags
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -16,9 +17,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from memberanalyzer.errors import ConfigurationError
 from memberanalyzer.members.age import DEFAULT_AGE_BOUNDS, AgeGroups
 
-__all__ = ["ENV_PREFIX", "Settings", "load_settings"]
+__all__ = ["ENV_PREFIX", "Engine", "Settings", "load_settings"]
 
 ENV_PREFIX = "MEMBERANALYZER_"
+
+# Where the orchestrated stages run: one process on DuckDB, or Kafka, Spark and Cassandra.
+Engine = Literal["embedded", "distributed"]
 
 # DuckDB's size syntax: a number and a unit, such as 512MB, 2GB or 1.5GiB.
 _UNIT_BYTES = {
@@ -66,6 +70,11 @@ class Settings(BaseSettings):
         1.0, ge=0, description="seconds before the first retry, doubled each time"
     )
     log_level: str = Field("WARNING", description="DEBUG, INFO, WARNING or ERROR")
+    engine: Engine = Field(
+        "embedded",
+        description="engine of the Airflow tasks: embedded (DuckDB) or distributed (Kafka, Spark, "
+        "Cassandra)",
+    )
 
     # The servers of the distributed mode. `make services-up` starts local ones on these ports.
     kafka_bootstrap_servers: str = Field(
