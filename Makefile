@@ -8,7 +8,8 @@ SAMPLES ?= ../shared/data/randomuser
 GENERATED ?= 100000
 SEED ?= 1
 
-.PHONY: run test lint typecheck bench clean compose-schema services-fetch services-up services-down services-status
+.PHONY: run test lint typecheck bench clean compose-schema services-fetch services-up services-down services-status \
+	airflow-up airflow-down airflow-status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +70,16 @@ services-down: $(VENV)/.installed-test
 
 services-status: $(VENV)/.installed-test
 	$(BIN)/python services/manage.py status
+
+## airflow-*: a local Airflow on 127.0.0.1:8080 running dags/ (needs services-up and AIRFLOW_ADMIN_PASSWORD)
+airflow-up: $(VENV)/.installed-test
+	$(BIN)/python services/airflow_local.py up
+
+airflow-down: $(VENV)/.installed-test
+	$(BIN)/python services/airflow_local.py down
+
+airflow-status: $(VENV)/.installed-test
+	$(BIN)/python services/airflow_local.py status
 
 clean:
 	rm -rf $(VENV) reports memberanalyzer.duckdb memberanalyzer.duckdb.wal benchmarks/data

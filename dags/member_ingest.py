@@ -1,10 +1,12 @@
 """member_ingest: load members every day from the randomuser.me API or the offline generator.
 
-Each run reads `count` members and stores them with the embedded engine (a DuckDB file), or
-hands them to Kafka with the distributed engine. Its date is the run's logical date. Without a
-`seed`, the seed is that date as YYYYMMDD, so rerunning a date reads the same members and
-changes nothing, and each date of a backfill reads its own members. A successful run updates
-the asset memberanalyzer://members with the date in its extra, which triggers member_analysis.
+Each run reads `count` members from its `source` param, or else from
+MEMBERANALYZER_INGEST_SOURCE (default api; `make airflow-up` sets generator). It stores them
+with the embedded engine (a DuckDB file), or hands them to Kafka with the distributed engine.
+Its date is the run's logical date. Without a `seed`, the seed is that date as YYYYMMDD, so
+rerunning a date reads the same members and changes nothing, and each date of a backfill reads
+its own members. A successful run updates the asset memberanalyzer://members with the date in
+its extra, which triggers member_analysis.
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ from memberanalyzer.orchestration.stages import ingest_members
     tags=["memberanalyzer"],
     params={
         "source": Param(
-            "api",
-            type="string",
-            enum=["api", "generator"],
-            description="api: the randomuser.me-compatible API; generator: offline members",
+            None,
+            type=["null", "string"],
+            enum=[None, "api", "generator"],
+            description="api: the randomuser.me-compatible API; generator: offline members; "
+            "empty: MEMBERANALYZER_INGEST_SOURCE",
         ),
         "count": Param(5000, type="integer", minimum=1, description="members to read"),
         "seed": Param(
@@ -64,8 +67,9 @@ def member_ingest() -> None:
     @task(outlets=[MEMBERS])
     def ingest(**context: Any) -> dict[str, int | str]:
         with stage_errors():
-            request = ingest_request(context)
-            result = ingest_members(request, task_settings())
+            settings = task_settings()
+            request = ingest_request(context, settings)
+            result = ingest_members(request, settings)
         context["outlet_events"][MEMBERS].extra = event_extra(request.as_of)
         return result
 

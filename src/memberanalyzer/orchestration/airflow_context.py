@@ -79,8 +79,11 @@ def context_dates(context: Mapping[str, Any]) -> list[date]:
     )
 
 
-def ingest_request(context: Mapping[str, Any]) -> IngestRequest:
-    """Build the ingest request of the running DAG run from its params and logical date."""
+def ingest_request(context: Mapping[str, Any], settings: Settings) -> IngestRequest:
+    """Build the ingest request of the running DAG run from its params and logical date.
+
+    A run without a ``source`` param reads from ``settings.ingest_source``.
+    """
     params = context["params"]
     (as_of,) = run_dates(None, [], _logical_date(context), context["dag_run"].run_after.date())
     nationalities = tuple(
@@ -88,7 +91,7 @@ def ingest_request(context: Mapping[str, Any]) -> IngestRequest:
     )
     return IngestRequest(
         as_of=as_of,
-        source=params["source"],
+        source=params.get("source") or settings.ingest_source,
         count=params["count"],
         seed=params.get("seed"),
         api_url=params.get("api_url") or None,

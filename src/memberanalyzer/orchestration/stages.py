@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, get_args
+from typing import get_args
 
 from memberanalyzer.engines.embedded import analyze, draw_charts, ingest
 from memberanalyzer.errors import ConfigurationError
-from memberanalyzer.settings import Settings
+from memberanalyzer.settings import IngestSource, Settings
 from memberanalyzer.sources.api import RandomUserApiSource
 from memberanalyzer.sources.base import MemberSource
 from memberanalyzer.sources.generator import GeneratorSource
@@ -29,7 +29,6 @@ from memberanalyzer.stores.duckdb_store import DuckDBStore
 __all__ = [
     "ENGINE_VARIABLE",
     "IngestRequest",
-    "SourceName",
     "analyze_date",
     "build_source",
     "draw_date_charts",
@@ -38,7 +37,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SourceName = Literal["api", "generator"]
 # The Airflow variable that overrides MEMBERANALYZER_ENGINE; named here for error messages.
 ENGINE_VARIABLE = "memberanalyzer_engine"
 
@@ -50,16 +48,16 @@ class IngestRequest:
     """What one ingest run reads: the source, how many members, and the seed for its date."""
 
     as_of: date
-    source: SourceName = "api"
+    source: IngestSource = "api"
     count: int = 5000
     seed: int | None = None
     api_url: str | None = None
     nationalities: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.source not in get_args(SourceName):
+        if self.source not in get_args(IngestSource):
             raise ConfigurationError(
-                f"invalid source {self.source!r}: use one of {', '.join(get_args(SourceName))}"
+                f"invalid source {self.source!r}: use one of {', '.join(get_args(IngestSource))}"
             )
         if self.count <= 0:
             raise ConfigurationError(f"invalid count {self.count}: give a number above 0")
