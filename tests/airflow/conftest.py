@@ -113,7 +113,7 @@ def _postgres_execute(*statements: str) -> None:
         # A connection left open by an interrupted run makes DROP SCHEMA wait: fail instead.
         connection.execute("SET lock_timeout = '20s'")
         for statement in statements:
-            connection.execute(statement)  # type: ignore[arg-type]
+            connection.execute(statement)
 
 
 def _recreate_schema() -> None:
