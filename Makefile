@@ -8,7 +8,8 @@ SAMPLES ?= ../shared/data/randomuser
 GENERATED ?= 100000
 SEED ?= 1
 
-.PHONY: run test lint typecheck bench bench-distributed clean compose-schema services-fetch services-up services-down services-status
+.PHONY: run test lint typecheck bench bench-distributed clean compose-schema services-fetch services-up \
+	services-down services-status airflow-up airflow-down airflow-status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +20,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test,services,distributed,api]'
+	$(BIN)/python -m pip install --quiet -e '.[test,services,distributed,api,airflow]'
 	touch $@
 
 ## run: the main job on the shared randomuser.me samples plus $(GENERATED) generated members
@@ -47,8 +48,8 @@ test: $(VENV)/.installed-test $(COMPOSE_SCHEMA) lint typecheck
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks services
-	$(BIN)/ruff format --check src tests benchmarks services
+	$(BIN)/ruff check src tests benchmarks services dags
+	$(BIN)/ruff format --check src tests benchmarks services dags
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
@@ -73,6 +74,16 @@ services-down: $(VENV)/.installed-test
 
 services-status: $(VENV)/.installed-test
 	$(BIN)/python services/manage.py status
+
+## airflow-*: a local Airflow on 127.0.0.1:8080 running dags/ (needs services-up and AIRFLOW_ADMIN_PASSWORD)
+airflow-up: $(VENV)/.installed-test
+	$(BIN)/python services/airflow_local.py up
+
+airflow-down: $(VENV)/.installed-test
+	$(BIN)/python services/airflow_local.py down
+
+airflow-status: $(VENV)/.installed-test
+	$(BIN)/python services/airflow_local.py status
 
 clean:
 	rm -rf $(VENV) reports memberanalyzer.duckdb memberanalyzer.duckdb.wal benchmarks/data

@@ -17,9 +17,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from memberanalyzer.errors import ConfigurationError
 from memberanalyzer.members.age import DEFAULT_AGE_BOUNDS, AgeGroups
 
-__all__ = ["ENV_PREFIX", "Settings", "load_settings"]
+__all__ = ["ENV_PREFIX", "Engine", "IngestSource", "Settings", "load_settings"]
 
 ENV_PREFIX = "MEMBERANALYZER_"
+
+# Where the orchestrated stages run: one process on DuckDB, or Kafka, Spark and Cassandra.
+Engine = Literal["embedded", "distributed"]
+# Where the scheduled ingest reads members: the randomuser.me-compatible API or the generator.
+IngestSource = Literal["api", "generator"]
 
 # DuckDB's size syntax: a number and a unit, such as 512MB, 2GB or 1.5GiB.
 _UNIT_BYTES = {
@@ -71,6 +76,15 @@ class Settings(BaseSettings):
         1.0, ge=0, description="seconds before the first retry, doubled each time"
     )
     log_level: str = Field("WARNING", description="DEBUG, INFO, WARNING or ERROR")
+    engine: Engine = Field(
+        "embedded",
+        description="engine of the Airflow tasks: embedded (DuckDB) or distributed (Kafka, Spark, "
+        "Cassandra)",
+    )
+    ingest_source: IngestSource = Field(
+        "api",
+        description="source of the Airflow ingest when its run names none: api or generator",
+    )
 
     # The servers of the distributed mode. `make services-up` starts local ones on these ports.
     kafka_bootstrap_servers: str = Field(

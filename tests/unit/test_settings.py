@@ -37,3 +37,12 @@ def test_invalid_age_bounds_raise() -> None:
 def test_invalid_log_level_names_option() -> None:
     with pytest.raises(ConfigurationError, match="--log-level"):
         load_settings(log_level="LOUD")
+
+
+def test_engine_defaults_to_embedded() -> None:
+    assert load_settings().engine == "embedded"
+
+
+def test_unknown_engine_names_variable() -> None:
+    with pytest.raises(ConfigurationError, match="MEMBERANALYZER_ENGINE"):
+        load_settings(engine="spark")

@@ -132,3 +132,21 @@ def test_env_example_lists_every_variable() -> None:
     variables = set(re.findall(r"\$\{([A-Z_]+)", compose_text))
     assert variables == {"POSTGRES_PASSWORD", "AIRFLOW_JWT_SECRET"}
     assert all(f"{name}=" in example for name in variables)
+
+
+@pytest.mark.parametrize(
+    "name", ["airflow-api-server", "airflow-scheduler", "airflow-dag-processor"]
+)
+def test_airflow_mounts_dags(compose: dict[str, Any], name: str) -> None:
+    assert "../dags:/opt/airflow/dags:ro" in compose["services"][name]["volumes"]
+
+
+def test_airflow_image_built_with_memberanalyzer(compose: dict[str, Any]) -> None:
+    build = compose["services"]["airflow-scheduler"]["build"]
+    dockerfile = REPO_ROOT / build["dockerfile"]
+    assert "/opt/memberanalyzer[airflow]" in dockerfile.read_text(encoding="utf-8")
+
+
+def test_airflow_init_creates_store_pool(compose: dict[str, Any]) -> None:
+    command = " ".join(compose["services"]["airflow-init"]["entrypoint"])
+    assert "airflow pools set memberanalyzer_store 1" in command

@@ -106,6 +106,20 @@ def test_distributions_of_other_dates_kept(store: DuckDBStore) -> None:
     assert store.distributions(first).num_rows == 1
 
 
+def test_failed_replace_keeps_previous_distributions(store: DuckDBStore) -> None:
+    day = date(2026, 12, 4)
+    store.replace_distributions(day, gender_row(day, "male", 1), AgeGroups(), 1)
+    # The same (as_of, dimension, value) twice breaks the primary key after the old rows are
+    # deleted, inside the transaction.
+    duplicated = pa.concat_tables([gender_row(day, "female", 2)] * 2)
+
+    with pytest.raises(StoreError, match="replacing the distributions of 2026-12-04"):
+        store.replace_distributions(day, duplicated, AgeGroups(), 4)
+
+    assert store.distributions(day).column("value").to_pylist() == ["male"]
+    assert store.analysis(day) == (AgeGroups(), 1)
+
+
 def test_open_store_in_missing_folder_fails_clearly(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open the DuckDB database"):
         DuckDBStore(tmp_path / "no-such-folder" / "members.duckdb")
