@@ -4,6 +4,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Airflow pins its own FastAPI, Starlette and SQLAlchemy versions, so the DAGs and their tests
+# run in a virtual environment of their own; the API server keeps current versions in .venv.
+AIRFLOW_VENV ?= .venv-airflow
+AIRFLOW_BIN := $(AIRFLOW_VENV)/bin
 SAMPLES ?= ../shared/data/randomuser
 GENERATED ?= 100000
 SEED ?= 1
@@ -20,7 +24,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test,services,distributed,api,airflow]'
+	$(BIN)/python -m pip install --quiet -e '.[test,services,distributed,api]'
+	touch $@
+
+$(AIRFLOW_BIN)/python:
+	$(PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_BIN)/python -m pip install --quiet --upgrade pip
+
+$(AIRFLOW_VENV)/.installed: pyproject.toml | $(AIRFLOW_BIN)/python
+	$(AIRFLOW_BIN)/python -m pip install --quiet -e '.[test,services,airflow]'
 	touch $@
 
 ## run: the main job on the shared randomuser.me samples plus $(GENERATED) generated members
@@ -42,10 +54,13 @@ $(COMPOSE_SCHEMA): | $(BIN)/python
 	.extract('compose/config/compose_spec.json', '.services/cache/wheel')"
 	cp .services/cache/wheel/compose/config/compose_spec.json $@
 
-## test: lint, type-check and run every test, exactly as CI does
-test: $(VENV)/.installed-test $(COMPOSE_SCHEMA) lint typecheck
+## test: lint, type-check and run every test, exactly as CI does (the DAG tests in their own venv)
+test: $(VENV)/.installed-test $(AIRFLOW_VENV)/.installed $(COMPOSE_SCHEMA) lint typecheck
 	$(BIN)/python -m pytest; status=$$?; \
-	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; status=0; fi; \
+	$(AIRFLOW_BIN)/python -m pytest tests/airflow; airflow_status=$$?; \
+	if [ $$airflow_status -eq 5 ]; then echo "pytest collected no Airflow tests"; airflow_status=0; fi; \
+	if [ $$status -ne 0 ]; then exit $$status; fi; exit $$airflow_status
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks services dags
@@ -76,14 +91,14 @@ services-status: $(VENV)/.installed-test
 	$(BIN)/python services/manage.py status
 
 ## airflow-*: a local Airflow on 127.0.0.1:8080 running dags/ (needs services-up and AIRFLOW_ADMIN_PASSWORD)
-airflow-up: $(VENV)/.installed-test
-	$(BIN)/python services/airflow_local.py up
+airflow-up: $(AIRFLOW_VENV)/.installed
+	$(AIRFLOW_BIN)/python services/airflow_local.py up
 
-airflow-down: $(VENV)/.installed-test
-	$(BIN)/python services/airflow_local.py down
+airflow-down: $(AIRFLOW_VENV)/.installed
+	$(AIRFLOW_BIN)/python services/airflow_local.py down
 
-airflow-status: $(VENV)/.installed-test
-	$(BIN)/python services/airflow_local.py status
+airflow-status: $(AIRFLOW_VENV)/.installed
+	$(AIRFLOW_BIN)/python services/airflow_local.py status
 
 clean:
-	rm -rf $(VENV) reports memberanalyzer.duckdb memberanalyzer.duckdb.wal benchmarks/data
+	rm -rf $(VENV) $(AIRFLOW_VENV) reports memberanalyzer.duckdb memberanalyzer.duckdb.wal benchmarks/data
