@@ -229,16 +229,3 @@ def test_unreachable_api_retries_then_fails(
     with DuckDBStore(pipeline_folder / "members.duckdb") as store:
         assert store.analysis(date(2024, 3, 4)) is None
         assert store.distributions(date(2024, 3, 4)).num_rows == 0
-
-
-def test_distributed_engine_fails_without_retry(
-    dag_bag: Any, pipeline_folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Airflow reads a variable from AIRFLOW_VAR_<KEY> before its database.
-    monkeypatch.setenv("AIRFLOW_VAR_MEMBERANALYZER_ENGINE", "distributed")
-
-    dag_run = run_ingest(dag_bag, date(2024, 3, 5))
-
-    task = task_instance(dag_run, "ingest")
-    assert str(dag_run.state) == "failed"
-    assert task.try_number == 1

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from memberanalyzer.engines.embedded import analyze, draw_charts, ingest
 from memberanalyzer.errors import ConfigurationError
@@ -25,6 +25,9 @@ from memberanalyzer.sources.api import RandomUserApiSource
 from memberanalyzer.sources.base import MemberSource
 from memberanalyzer.sources.generator import GeneratorSource
 from memberanalyzer.stores.duckdb_store import DuckDBStore
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 __all__ = [
     "ENGINE_VARIABLE",
@@ -153,27 +156,90 @@ def _open_store(settings: Settings) -> Iterator[DuckDBStore]:
         store.close()
 
 
+@contextmanager
+def _spark(settings: Settings, app_name: str) -> Iterator[SparkSession]:
+    """A Spark session for one task; one that was already running is left running."""
+    from pyspark.sql import SparkSession
+
+    from memberanalyzer.connections import cassandra_config
+    from memberanalyzer.engines.spark_session import spark_session
+
+    already_running = SparkSession.getActiveSession() is not None
+    spark = spark_session(
+        app_name, settings.spark_master, settings.spark_jars_dir, cassandra_config(settings)
+    )
+    try:
+        yield spark
+    finally:
+        if not already_running:
+            spark.stop()
+
+
 def _ingest_distributed(request: IngestRequest, settings: Settings) -> StageResult:
-    # TODO: produce the source's batches to Kafka at settings.kafka_bootstrap_servers through
-    # memberanalyzer.transport once that package exists.
-    raise _engine_not_built("ingest", "the Kafka producer (memberanalyzer.transport)")
+    """Produce the request's members to Kafka, then stream what the topic holds into Cassandra.
+
+    The members asset is emitted when this task ends, so the members must be in Cassandra by
+    then: the task runs the stream job until it has caught up (``--once``) with the configured
+    checkpoint. A stream job that runs all the time needs another checkpoint folder.
+    """
+    from memberanalyzer.connections import cassandra_config, kafka_config
+    from memberanalyzer.engines.distributed import produce
+    from memberanalyzer.engines.spark_stream import StreamOptions, run_stream
+    from memberanalyzer.transport.kafka import MemberProducer
+
+    source = build_source(request, settings)
+    producer = MemberProducer(
+        kafka_config(settings), settings.kafka_topic, settings.kafka_dead_letter_topic
+    )
+    summary = produce([source], producer)
+
+    cassandra = cassandra_config(settings)
+    options = StreamOptions(
+        topic=settings.kafka_topic, checkpoint=settings.spark_checkpoint, once=True
+    )
+    with _spark(settings, "memberanalyzer-dag-stream") as spark:
+        streamed = run_stream(spark, options, kafka_config(settings), cassandra)
+
+    result: StageResult = {"as_of": request.as_of.isoformat(), "source": source.description}
+    result.update(summary.as_dict())
+    result["members_streamed"] = streamed.members_written
+    log.info(
+        "stage finished stage=ingest as_of=%s produced=%d streamed=%d",
+        request.as_of,
+        summary.members_produced,
+        streamed.members_written,
+    )
+    return result
 
 
 def _analyze_distributed(as_of: date, settings: Settings) -> StageResult:
-    # TODO: run the Spark analysis over Cassandra (memberanalyzer.engines.spark) for as_of
-    # once that engine exists, and return the same counts as the embedded branch.
-    raise _engine_not_built("analyse", "the Spark engine (memberanalyzer.engines.spark)")
+    from memberanalyzer.connections import cassandra_config
+    from memberanalyzer.engines.spark_analysis import analyze_on_spark
+    from memberanalyzer.stores.cassandra_store import CassandraStore
+
+    with (
+        _spark(settings, "memberanalyzer-dag-analysis") as spark,
+        CassandraStore(cassandra_config(settings)) as store,
+    ):
+        analysis = analyze_on_spark(spark, store, as_of, settings.age_groups)
+    log.info("stage finished stage=analysis as_of=%s members=%d", as_of, analysis.member_count)
+    return {
+        "as_of": as_of.isoformat(),
+        "members": analysis.member_count,
+        "distribution_rows": analysis.distributions.num_rows,
+    }
 
 
 def _draw_charts_distributed(as_of: date, settings: Settings) -> StageResult:
-    # TODO: read the date's distributions from Cassandra and draw them with draw_charts once
-    # a Cassandra store exists.
-    raise _engine_not_built("draw charts", "the Cassandra store")
+    from memberanalyzer.connections import cassandra_config
+    from memberanalyzer.stores.cassandra_store import CassandraStore
 
-
-def _engine_not_built(stage: str, missing: str) -> ConfigurationError:
-    return ConfigurationError(
-        f"the distributed engine cannot {stage} yet: {missing} is not part of this release. "
-        f"Set MEMBERANALYZER_ENGINE=embedded, or the Airflow variable {ENGINE_VARIABLE} to "
-        "embedded"
-    )
+    with CassandraStore(cassandra_config(settings), create=False) as store:
+        files = draw_charts(store, as_of, settings.out, settings.top_n)
+    log.info("stage finished stage=charts as_of=%s folder=%s", as_of, files.folder)
+    return {
+        "as_of": as_of.isoformat(),
+        "folder": str(files.folder),
+        "report": str(files.report),
+        "chart_files": len(files.charts),
+    }

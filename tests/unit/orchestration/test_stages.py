@@ -1,8 +1,7 @@
-"""The orchestrated stages on the embedded engine, and the distributed engine's missing parts."""
+"""The orchestrated stages on the embedded engine; tests/integration covers the distributed one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -98,19 +97,3 @@ def test_charts_without_analysis_raise(settings: Settings) -> None:
     ingest_members(generator_request(), settings)
     with pytest.raises(NothingToChartError):
         draw_date_charts(DAY, settings)
-
-
-@pytest.mark.parametrize(
-    "stage",
-    [
-        lambda settings: ingest_members(generator_request(), settings),
-        lambda settings: analyze_date(DAY, settings),
-        lambda settings: draw_date_charts(DAY, settings),
-    ],
-    ids=["ingest", "analysis", "charts"],
-)
-def test_distributed_engine_not_built(tmp_path: Path, stage: Callable[[Settings], object]) -> None:
-    settings = load_settings(db=tmp_path / "members.duckdb", engine="distributed")
-    with pytest.raises(ConfigurationError, match="distributed engine cannot"):
-        stage(settings)
-    assert not (tmp_path / "members.duckdb").exists()
