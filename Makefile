@@ -32,7 +32,7 @@ $(AIRFLOW_BIN)/python:
 	$(AIRFLOW_BIN)/python -m pip install --quiet --upgrade pip
 
 $(AIRFLOW_VENV)/.installed: pyproject.toml | $(AIRFLOW_BIN)/python
-	$(AIRFLOW_BIN)/python -m pip install --quiet -e '.[test,services,airflow]'
+	$(AIRFLOW_BIN)/python -m pip install --quiet -e '.[test,services,airflow,distributed]'
 	touch $@
 
 ## run: the main job on the shared randomuser.me samples plus $(GENERATED) generated members
@@ -58,7 +58,7 @@ $(COMPOSE_SCHEMA): | $(BIN)/python
 test: $(VENV)/.installed-test $(AIRFLOW_VENV)/.installed $(COMPOSE_SCHEMA) lint typecheck
 	$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; status=0; fi; \
-	$(AIRFLOW_BIN)/python -m pytest tests/airflow; airflow_status=$$?; \
+	$(AIRFLOW_BIN)/python -m pytest tests/dags; airflow_status=$$?; \
 	if [ $$airflow_status -eq 5 ]; then echo "pytest collected no Airflow tests"; airflow_status=0; fi; \
 	if [ $$status -ne 0 ]; then exit $$status; fi; exit $$airflow_status
 
