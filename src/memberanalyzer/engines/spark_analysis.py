@@ -45,9 +45,11 @@ def analyze_on_spark(
         .options(keyspace=store.config.keyspace, table="members")
         .load()
     )
-    counts = count_members(members, as_of, age_groups)
-    partial = [counts] if counts.num_rows else []
-    return store_distributions(store, as_of, age_groups, partial)
+    if members.isEmpty():
+        return store_distributions(store, as_of, age_groups, [])
+    return store_distributions(
+        store, as_of, age_groups, [count_members(members, as_of, age_groups)]
+    )
 
 
 def count_members(members: DataFrame, as_of: date, age_groups: AgeGroups) -> pa.Table:

@@ -118,5 +118,21 @@ def spark_session(
         builder = builder.config("spark.cassandra.auth.password", cassandra.password or "")
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("WARN")
+    _quiet_kafka_consumer(session)
     log.info("Spark session ready app=%s master=%s", app_name, session.sparkContext.master)
     return session
+
+
+def _quiet_kafka_consumer(session: SparkSession) -> None:
+    """Silence the Kafka source's warning about uninterruptible threads, one line per message.
+
+    Spark 3.5 logs it for every record read outside an UninterruptibleThread; it is harmless
+    here (KAFKA-1894) and would flood the log. This reaches executors in the driver's JVM,
+    which is every executor with a local master.
+    """
+    jvm = session.sparkContext._jvm
+    if jvm is None:
+        return
+    jvm.org.apache.logging.log4j.core.config.Configurator.setLevel(
+        "org.apache.spark.sql.kafka010.KafkaDataConsumer", jvm.org.apache.logging.log4j.Level.ERROR
+    )

@@ -71,7 +71,8 @@ class DeliveryCounts:
 
 def ensure_topics(config: KafkaConfig, topics: Iterable[str], timeout: float = 30.0) -> None:
     """Create each topic that does not exist yet; existing topics are left as they are."""
-    admin = AdminClient(config.client_settings())
+    # librdkafka would log every failed connection attempt; the error below says it once.
+    admin = AdminClient({**config.client_settings(), "log_level": 0})
     try:
         existing = admin.list_topics(timeout=timeout).topics
     except KafkaException as error:

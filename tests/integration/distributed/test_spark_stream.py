@@ -17,6 +17,7 @@ from memberanalyzer.engines.distributed import ProduceSummary
 from memberanalyzer.engines.embedded import analyze, ingest
 from memberanalyzer.engines.spark_analysis import analyze_on_spark
 from memberanalyzer.engines.spark_stream import StreamOptions, StreamSummary, run_stream
+from memberanalyzer.errors import NothingToDoError
 from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.schema import MEMBER_SCHEMA
 from memberanalyzer.sources.files import JsonFileSource
@@ -150,3 +151,10 @@ def test_charts_from_cassandra_draw_the_report(
         ],
     )
     assert (tmp_path / AS_OF.isoformat() / "index.html").is_file(), result.output
+
+
+def test_spark_analysis_before_any_registration_names_the_date(
+    spark: SparkSession, streamed: StreamSummary, keyspace: CassandraConfig
+) -> None:
+    with CassandraStore(keyspace) as store, pytest.raises(NothingToDoError, match="1900-01-01"):
+        analyze_on_spark(spark, store, date(1900, 1, 1), AGE_GROUPS)
