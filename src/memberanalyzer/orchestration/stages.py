@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, get_args
 
+from memberanalyzer.analysis.results import AnalysisResult
 from memberanalyzer.engines.embedded import analyze, draw_charts, ingest
 from memberanalyzer.errors import ConfigurationError
 from memberanalyzer.settings import IngestSource, Settings
 from memberanalyzer.sources.api import RandomUserApiSource
 from memberanalyzer.sources.base import MemberSource
 from memberanalyzer.sources.generator import GeneratorSource
+from memberanalyzer.stores.base import MemberStore
 from memberanalyzer.stores.duckdb_store import DuckDBStore
 
 if TYPE_CHECKING:
@@ -118,10 +120,10 @@ def analyze_date(as_of: date, settings: Settings) -> StageResult:
     """Compute and store every distribution as of ``as_of``; return the member and row counts."""
     log.info("stage started stage=analysis as_of=%s engine=%s", as_of, settings.engine)
     if settings.engine == "distributed":
-        return _analyze_distributed(as_of, settings)
-
-    with _open_store(settings) as store:
-        analysis = analyze(store, as_of, settings.age_groups)
+        analysis = _analyze_distributed(as_of, settings)
+    else:
+        with _open_store(settings) as store:
+            analysis = analyze(store, as_of, settings.age_groups)
     log.info("stage finished stage=analysis as_of=%s members=%d", as_of, analysis.member_count)
     return {
         "as_of": as_of.isoformat(),
@@ -133,10 +135,7 @@ def analyze_date(as_of: date, settings: Settings) -> StageResult:
 def draw_date_charts(as_of: date, settings: Settings) -> StageResult:
     """Draw the charts, report and exports of the distributions stored for ``as_of``."""
     log.info("stage started stage=charts as_of=%s engine=%s", as_of, settings.engine)
-    if settings.engine == "distributed":
-        return _draw_charts_distributed(as_of, settings)
-
-    with _open_store(settings) as store:
+    with _chart_store(settings) as store:
         files = draw_charts(store, as_of, settings.out, settings.top_n)
     log.info("stage finished stage=charts as_of=%s folder=%s", as_of, files.folder)
     return {
@@ -212,7 +211,7 @@ def _ingest_distributed(request: IngestRequest, settings: Settings) -> StageResu
     return result
 
 
-def _analyze_distributed(as_of: date, settings: Settings) -> StageResult:
+def _analyze_distributed(as_of: date, settings: Settings) -> AnalysisResult:
     from memberanalyzer.connections import cassandra_config
     from memberanalyzer.engines.spark_analysis import analyze_on_spark
     from memberanalyzer.stores.cassandra_store import CassandraStore
@@ -221,25 +220,19 @@ def _analyze_distributed(as_of: date, settings: Settings) -> StageResult:
         _spark(settings, "memberanalyzer-dag-analysis") as spark,
         CassandraStore(cassandra_config(settings)) as store,
     ):
-        analysis = analyze_on_spark(spark, store, as_of, settings.age_groups)
-    log.info("stage finished stage=analysis as_of=%s members=%d", as_of, analysis.member_count)
-    return {
-        "as_of": as_of.isoformat(),
-        "members": analysis.member_count,
-        "distribution_rows": analysis.distributions.num_rows,
-    }
+        return analyze_on_spark(spark, store, as_of, settings.age_groups)
 
 
-def _draw_charts_distributed(as_of: date, settings: Settings) -> StageResult:
+@contextmanager
+def _chart_store(settings: Settings) -> Iterator[MemberStore]:
+    """The store the engine keeps its distributions in: DuckDB or Cassandra."""
+    if settings.engine != "distributed":
+        with _open_store(settings) as store:
+            yield store
+        return
+
     from memberanalyzer.connections import cassandra_config
     from memberanalyzer.stores.cassandra_store import CassandraStore
 
-    with CassandraStore(cassandra_config(settings), create=False) as store:
-        files = draw_charts(store, as_of, settings.out, settings.top_n)
-    log.info("stage finished stage=charts as_of=%s folder=%s", as_of, files.folder)
-    return {
-        "as_of": as_of.isoformat(),
-        "folder": str(files.folder),
-        "report": str(files.report),
-        "chart_files": len(files.charts),
-    }
+    with CassandraStore(cassandra_config(settings), create=False) as cassandra:
+        yield cassandra
