@@ -139,7 +139,9 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--members", type=int, default=1_000_000)
-    parser.add_argument("--batch", type=int, default=100_000, help="most messages per micro-batch")
+    parser.add_argument(
+        "--batch", type=int, default=100_000, help="maximum messages per micro-batch"
+    )
     parser.add_argument("--rate", type=int, default=10_000, help="members per second, latency")
     parser.add_argument("--seconds", type=int, default=30, help="length of the latency run")
     options = parser.parse_args()

@@ -160,21 +160,21 @@ ThreadsOption = Annotated[int | None, typer.Option(help=_help("threads", "Worker
 
 
 class Destination(StrEnum):
-    """Where ``ingest`` sends validated members."""
+    """Destination of the members that ``ingest`` validates."""
 
     STORE = "store"
     KAFKA = "kafka"
 
 
 class Engine(StrEnum):
-    """What computes the distributions."""
+    """Engine that computes the distributions."""
 
     EMBEDDED = "embedded"
     SPARK = "spark"
 
 
 class StoreKind(StrEnum):
-    """Which store the charts read."""
+    """Store that the charts read."""
 
     DUCKDB = "duckdb"
     CASSANDRA = "cassandra"
@@ -295,18 +295,9 @@ def _nationalities(text: str | None) -> list[str]:
 
 
 @contextmanager
-def _open_store(settings: Settings) -> Iterator[DuckDBStore]:
-    store = DuckDBStore(settings.db, settings.memory_limit, settings.threads)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-@contextmanager
 def _open_chart_store(settings: Settings, kind: StoreKind) -> Iterator[MemberStore]:
     if kind is StoreKind.DUCKDB:
-        with _open_store(settings) as duckdb_store:
+        with DuckDBStore.from_settings(settings) as duckdb_store:
             yield duckdb_store
         return
 
@@ -446,7 +437,7 @@ def ingest_command(
         if to is Destination.KAFKA:
             _print_produce_summary(_produce(settings, sources))
             return
-        with _open_store(settings) as store:
+        with DuckDBStore.from_settings(settings) as store:
             summary = _ingest_with_progress(sources, store)
         _print_summary(summary)
 
@@ -534,7 +525,7 @@ def analyze_command(
             member_count, rows = _analyze_on_spark(settings, day)
             where = f"Cassandra keyspace {settings.cassandra_keyspace}"
         else:
-            with _open_store(settings) as store:
+            with DuckDBStore.from_settings(settings) as store:
                 result = analyze(store, day, settings.age_groups)
             member_count, rows = result.member_count, result.distributions.num_rows
             where = str(settings.db)
@@ -764,7 +755,7 @@ def run_command(
         day = _parse_as_of(as_of)
         _check_output_folder(settings.out)
         sources = _sources(settings, inputs, generate, seed, api_count, api_seed, nat)
-        with _open_store(settings) as store:
+        with DuckDBStore.from_settings(settings) as store:
             summary = _ingest_with_progress(sources, store)
             _print_summary(summary)
             result = analyze(store, day, settings.age_groups)

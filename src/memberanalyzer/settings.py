@@ -21,9 +21,9 @@ __all__ = ["ENV_PREFIX", "Engine", "IngestSource", "Settings", "load_settings"]
 
 ENV_PREFIX = "MEMBERANALYZER_"
 
-# Where the orchestrated stages run: one process on DuckDB, or Kafka, Spark and Cassandra.
+# Engine of the orchestrated stages: one process on DuckDB, or Kafka, Spark and Cassandra.
 Engine = Literal["embedded", "distributed"]
-# Where the scheduled ingest reads members: the randomuser.me-compatible API or the generator.
+# Source of the scheduled ingest: the randomuser.me-compatible API or the generator.
 IngestSource = Literal["api", "generator"]
 
 # DuckDB's size syntax: a number and a unit, such as 512MB, 2GB or 1.5GiB.

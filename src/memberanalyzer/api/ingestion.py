@@ -57,7 +57,7 @@ class IngestService:
         if self.queued_records == 0 or self.queued_records + size <= self.max_queued_records:
             return
         log.warning(
-            "request refused, queue full queued_records=%d request_records=%d",
+            "request rejected, queue full queued_records=%d request_records=%d",
             self.queued_records,
             size,
         )

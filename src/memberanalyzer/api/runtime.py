@@ -74,9 +74,7 @@ class ApiRuntime:
 
 def _sink(settings: Settings) -> MemberSink:
     if settings.http_destination == "store":
-        return EmbeddedStoreSink(
-            lambda: DuckDBStore(settings.db, settings.memory_limit, settings.threads)
-        )
+        return EmbeddedStoreSink(lambda: DuckDBStore.from_settings(settings))
 
     # Only the distributed mode needs the Kafka and Cassandra clients.
     from memberanalyzer.api.kafka_sink import KafkaSink

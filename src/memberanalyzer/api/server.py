@@ -49,7 +49,7 @@ def serve(settings: Settings) -> None:
     another process holds the DuckDB file.
     """
     app = create_app(settings)
-    DuckDBStore(settings.db, settings.memory_limit, settings.threads).close()
+    DuckDBStore.from_settings(settings).close()
     config = uvicorn.Config(
         app,
         host=settings.http_host,

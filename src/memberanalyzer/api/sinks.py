@@ -58,7 +58,7 @@ class MemberSink(ABC):
     @property
     @abstractmethod
     def version(self) -> int:
-        """A number that changes when the stored members may have changed."""
+        """Return a number that changes when the stored members may have changed."""
 
     @abstractmethod
     def stop(self) -> None:

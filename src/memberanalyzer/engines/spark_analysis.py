@@ -1,6 +1,6 @@
 """Analysis at scale: the distributions of the members in Cassandra, computed on Spark.
 
-Spark reads the members table through the Spark Cassandra Connector; each partition counts its
+Spark reads the members table through the Spark Cassandra Connector. Each partition counts its
 members per dimension and value with the same ``member_dimensions`` and ``count_dimensions`` as
 the embedded engine, inside ``mapInArrow``. Spark sums the partial counts, and the driver
 merges them and stores the distributions with the same code as the embedded engine.

@@ -488,7 +488,7 @@ def _count_by_reason(rejected: pa.Table) -> dict[str, int]:
     return dict(zip(reasons, counts.column("reason_count").to_pylist(), strict=True))
 
 
-# Where each member column comes from in a randomuser.me record.
+# The randomuser.me path of each member column.
 MEMBER_TO_RAW_PATH: dict[str, str] = {
     "member_id": "login.uuid",
     "title": "name.title",
@@ -527,7 +527,7 @@ def validate_members(
     The rows go through ``normalise_members`` itself, so a member produced by one engine and
     checked again by another meets exactly the same rules. A rejection names the member column
     that failed (``date_of_birth``, not ``dob.date``) and keeps the row as JSON. ``source`` and
-    ``record_numbers`` say where each row came from, such as a topic partition and its offsets;
+    ``record_numbers`` name where each row came from, such as a topic partition and its offsets;
     the default numbers are the 1-based row positions. A text repair flag that the row already
     carries is kept.
     """

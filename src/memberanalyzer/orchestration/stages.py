@@ -50,7 +50,7 @@ StageResult = dict[str, int | str]
 
 @dataclass(frozen=True)
 class IngestRequest:
-    """What one ingest run reads: the source, how many members, and the seed for its date."""
+    """Request of one ingest run: the source, the member count, and the seed for its date."""
 
     as_of: date
     source: IngestSource = "api"
@@ -106,7 +106,7 @@ def ingest_members(request: IngestRequest, settings: Settings) -> StageResult:
         return _ingest_distributed(request, settings)
 
     source = build_source(request, settings)
-    with _open_store(settings) as store:
+    with DuckDBStore.from_settings(settings) as store:
         summary = ingest([source], store)
     result: StageResult = {"as_of": request.as_of.isoformat(), "source": source.description}
     result.update(summary.as_dict())
@@ -122,7 +122,7 @@ def analyze_date(as_of: date, settings: Settings) -> StageResult:
     if settings.engine == "distributed":
         analysis = _analyze_distributed(as_of, settings)
     else:
-        with _open_store(settings) as store:
+        with DuckDBStore.from_settings(settings) as store:
             analysis = analyze(store, as_of, settings.age_groups)
     log.info("stage finished stage=analysis as_of=%s members=%d", as_of, analysis.member_count)
     return {
@@ -147,17 +147,8 @@ def draw_date_charts(as_of: date, settings: Settings) -> StageResult:
 
 
 @contextmanager
-def _open_store(settings: Settings) -> Iterator[DuckDBStore]:
-    store = DuckDBStore(settings.db, settings.memory_limit, settings.threads)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-@contextmanager
 def _spark(settings: Settings, app_name: str) -> Iterator[SparkSession]:
-    """A Spark session for one task; one that was already running is left running."""
+    """Start a Spark session for one task, and stop it afterwards unless it was already running."""
     from pyspark.sql import SparkSession
 
     from memberanalyzer.connections import cassandra_config
@@ -175,7 +166,7 @@ def _spark(settings: Settings, app_name: str) -> Iterator[SparkSession]:
 
 
 def _ingest_distributed(request: IngestRequest, settings: Settings) -> StageResult:
-    """Produce the request's members to Kafka, then stream what the topic holds into Cassandra.
+    """Produce the request's members to Kafka, then stream the topic's messages into Cassandra.
 
     The members asset is emitted when this task ends, so the members must be in Cassandra by
     then: the task runs the stream job until it has caught up (``--once``) with the configured
@@ -225,9 +216,9 @@ def _analyze_distributed(as_of: date, settings: Settings) -> AnalysisResult:
 
 @contextmanager
 def _chart_store(settings: Settings) -> Iterator[MemberStore]:
-    """The store the engine keeps its distributions in: DuckDB or Cassandra."""
+    """Open the store of the configured engine's distributions: DuckDB or Cassandra."""
     if settings.engine != "distributed":
-        with _open_store(settings) as store:
+        with DuckDBStore.from_settings(settings) as store:
             yield store
         return
 

@@ -8,8 +8,8 @@ Tables are laid out for the queries that read them, so no query needs ALLOW FILT
 * ``distributions``: partitioned by (as_of, dimension), clustered by run and value.
 
 A new analysis writes its rows under a new run id and then points the date's ``analyses`` row
-at it. One row changes in one write, so a reader sees the old distributions or the new ones,
-never a mix; a failed analysis leaves no partial distributions visible. A single logged batch
+at it. One row changes in one write, so a reader gets the old distributions or the new ones,
+never a mix. A failed analysis leaves no partial distributions visible. A single logged batch
 would also be atomic, but Cassandra refuses batches over 50 kB, and a city distribution alone
 can be larger.
 
@@ -70,7 +70,7 @@ _CQL_TYPES = {
     pa.date32(): "date",
 }
 
-# What the driver raises when a node is unreachable, times out or refuses a statement.
+# Exceptions of the driver when a node is unreachable, times out or rejects a statement.
 _CASSANDRA_ERRORS = (DriverException, RequestExecutionException, NoHostAvailable)
 
 # Concurrent requests in flight for bulk writes: enough to keep one local node busy.
@@ -79,7 +79,7 @@ _CONCURRENCY = 64
 
 @dataclass(frozen=True)
 class CassandraConfig:
-    """Where the Cassandra cluster is and how the keyspace is replicated."""
+    """Address of the Cassandra cluster, and the replication of the keyspace."""
 
     host: str = "127.0.0.1"
     port: int = 9042
@@ -126,7 +126,7 @@ def _member_columns() -> str:
 
 
 def schema_statements(keyspace: str, replication: str) -> list[str]:
-    """The CQL that creates the keyspace and its tables; every statement is idempotent."""
+    """Return the CQL that creates the keyspace and its tables. Every statement is idempotent."""
     keyspace = _checked_keyspace(keyspace)
     return [
         f"CREATE KEYSPACE IF NOT EXISTS {keyspace} "
@@ -146,7 +146,7 @@ def schema_statements(keyspace: str, replication: str) -> list[str]:
 
 
 def connect(config: CassandraConfig) -> tuple[Cluster, Session]:
-    """Open a session on the cluster, with a clear error when no node answers."""
+    """Open a session on the cluster, with a clear error when no node responds."""
     profile = ExecutionProfile(
         load_balancing_policy=TokenAwarePolicy(DCAwareRoundRobinPolicy(local_dc=config.local_dc)),
         request_timeout=config.request_timeout,

@@ -24,6 +24,7 @@ from memberanalyzer.errors import StoreError
 from memberanalyzer.members.age import AgeGroups
 from memberanalyzer.members.distributions import DISTRIBUTION_SCHEMA
 from memberanalyzer.members.schema import MEMBER_SCHEMA, REJECTED_SCHEMA, UTC_MICROS
+from memberanalyzer.settings import Settings
 from memberanalyzer.stores.base import MemberStore
 
 __all__ = ["DuckDBStore"]
@@ -105,6 +106,11 @@ class DuckDBStore(MemberStore):
                 "writable and that no other process holds the file open."
             ) from error
         log.info("opened store path=%s", self.path)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DuckDBStore:
+        """Open the store that the settings name, with their memory limit and threads."""
+        return cls(settings.db, settings.memory_limit, settings.threads)
 
     def __enter__(self) -> DuckDBStore:
         return self

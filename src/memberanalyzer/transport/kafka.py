@@ -71,7 +71,7 @@ class DeliveryCounts:
 
 def ensure_topics(config: KafkaConfig, topics: Iterable[str], timeout: float = 30.0) -> None:
     """Create each topic that does not exist yet; existing topics are left as they are."""
-    # librdkafka would log every failed connection attempt; the error below says it once.
+    # librdkafka would log every failed connection attempt; the error below reports it once.
     admin = AdminClient({**config.client_settings(), "log_level": 0})
     try:
         existing = admin.list_topics(timeout=timeout).topics
@@ -114,7 +114,7 @@ def _wait_for_topic(topic: str, future: Any, config: KafkaConfig) -> None:
 
 
 def member_schema() -> Schema:
-    """The member schema as the registry client sends it, the same text every time."""
+    """Return the member schema as the registry client sends it, the same text every time."""
     return Schema(member_schema_text(), "AVRO")
 
 
@@ -125,8 +125,8 @@ def registry_client(config: KafkaConfig) -> SchemaRegistryClient:
 def register_member_schema(registry: SchemaRegistryClient, topic: str, url: str) -> int:
     """Register the member schema under the topic's value subject, with BACKWARD compatibility.
 
-    Returns the schema id. The registry refuses a schema that readers of the previous version
-    could not read; the error says so.
+    Returns the schema id. The registry rejects a schema that readers of the previous version
+    could not read, and the ``BrokerError`` then names the subject and the incompatibility.
     """
     subject = value_subject(topic)
     try:
@@ -134,21 +134,28 @@ def register_member_schema(registry: SchemaRegistryClient, topic: str, url: str)
     except SchemaRegistryError as error:
         if error.http_status_code == 409:
             raise BrokerError(
-                f"the schema registry refused the member schema for subject {subject!r} as "
+                f"the schema registry rejected the member schema for subject {subject!r} as "
                 f"incompatible with its latest version (BACKWARD): {error.error_message}"
             ) from error
-        raise BrokerError(
-            f"the schema registry at {url} failed for subject "
-            f"{subject!r}: HTTP {error.http_status_code} {error.error_message}"
-        ) from error
+        raise _registry_failure(error, url, subject) from error
     except Exception as error:  # the client raises plain httpx errors for network failures
-        raise BrokerError(
-            f"cannot reach the schema registry at {url} for subject {subject!r}: {error}. Start "
-            "it with "
-            "`make services-up` or set MEMBERANALYZER_SCHEMA_REGISTRY_URL"
-        ) from error
+        raise _registry_unreachable(error, url, subject) from error
     log.info("registered schema subject=%s id=%d", subject, schema_id)
     return schema_id
+
+
+def _registry_failure(error: SchemaRegistryError, url: str, subject: str) -> BrokerError:
+    return BrokerError(
+        f"the schema registry at {url} failed for subject {subject!r}: "
+        f"HTTP {error.http_status_code} {error.error_message}"
+    )
+
+
+def _registry_unreachable(error: Exception, url: str, subject: str) -> BrokerError:
+    return BrokerError(
+        f"cannot reach the schema registry at {url} for subject {subject!r}: {error}. Start it "
+        "with `make services-up` or set MEMBERANALYZER_SCHEMA_REGISTRY_URL"
+    )
 
 
 def _register_with_backward_compatibility(registry: SchemaRegistryClient, subject: str) -> int:
@@ -304,14 +311,9 @@ def writer_schemas(config: KafkaConfig, topic: str) -> dict[int, str]:
                 f"no schema is registered under subject {subject!r}: produce to topic "
                 f"{topic!r} first with `memberanalyzer ingest --to kafka`"
             ) from error
-        raise BrokerError(
-            f"the schema registry at {config.schema_registry_url} failed for subject "
-            f"{subject!r}: HTTP {error.http_status_code} {error.error_message}"
-        ) from error
+        raise _registry_failure(error, config.schema_registry_url, subject) from error
     except Exception as error:  # the client raises plain httpx errors for network failures
-        raise BrokerError(
-            f"cannot reach the schema registry at {config.schema_registry_url}: {error}"
-        ) from error
+        raise _registry_unreachable(error, config.schema_registry_url, subject) from error
     schemas: dict[int, str] = {}
     for schema in registered:
         if schema.schema_id is not None and schema.schema.schema_str is not None:

@@ -126,9 +126,8 @@ def test_spark_analysis_equals_the_embedded_analysis(
     with CassandraStore(keyspace) as store:
         analyze_on_spark(spark, store, AS_OF, AGE_GROUPS)
         stored = store.distributions(AS_OF)
-    assert stored.equals(embedded_store.distributions(AS_OF)) and stored.num_rows == (
-        expected.num_rows
-    )
+    assert stored.num_rows == expected.num_rows
+    assert stored.equals(embedded_store.distributions(AS_OF))
 
 
 def test_charts_from_cassandra_draw_the_report(
